@@ -1,0 +1,15 @@
+/**
+ * Algorithm 1's building blocks: the generic step, φ and ψ estimators,
+ * schedules, projections, validation and state persistence.
+ *
+ * @module
+ */
+export * from "./types.ts";
+export { makeOptimizer, newScalars, prepare } from "./generic.ts";
+export * from "./phi.ts";
+export * from "./psi.ts";
+export * from "./schedule.ts";
+export { box, l2Ball, unconstrained } from "./projection.ts";
+export { NonFiniteGradientError } from "./errors.ts";
+export { restoreState, saveState, type StateJSON } from "./state.ts";
+export * as validate from "./validate.ts";

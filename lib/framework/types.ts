@@ -1,0 +1,166 @@
+/**
+ * The vocabulary of the paper's Algorithm 1 (Reddi, Kale & Kumar, ICLR 2018):
+ *
+ * ```
+ * g_t = ∇f_t(x_t)
+ * m_t = φ_t(g_1, …, g_t)          first-moment estimator  ("phi")
+ * V_t = ψ_t(g_1, …, g_t)          second-moment estimator ("psi"), diagonal
+ * x̂_{t+1} = x_t − α_t m_t / √V_t
+ * x_{t+1} = Π_{F, √V_t}(x̂_{t+1})
+ * ```
+ *
+ * Everything here is a type; the one generic step lives in `generic.ts`.
+ *
+ * @module
+ */
+
+/** A parameter vector. Optimizer state uses the same array type as the iterate. */
+export type Vec = Float64Array | Float32Array;
+
+/**
+ * Optimizer state: plain typed arrays and numbers, no closures, so that it
+ * saves to JSON and restores bit-identically (see `state.ts`).
+ */
+export interface State {
+  /** Number of steps taken so far; the next step is step `t + 1`. */
+  t: number;
+  /** The current iterate x_{t+1} (x_1 before the first step). */
+  x: Vec;
+  /** Per-coordinate arrays owned by the blocks, e.g. `m`, `v`, `vHat`. */
+  slots: Record<string, Vec>;
+  /** Scalars carried across steps, e.g. Nadam's running product of μ_t. */
+  scalars: Record<string, number>;
+}
+
+/**
+ * Scalars of one step, recomputed at its start and shared by the blocks. The
+ * update of coordinate i is
+ *
+ * ```
+ * n_i = a·m_i + b·g_i                                   (numerator, from phi)
+ * D_i = ((s2·v_i + epsIn)^(1/2) + epsOut)^(2p)          (denominator, from psi)
+ * η_i = clamp(α_t·c / D_i, lower, upper)                (per-coordinate learning rate)
+ * x̂_i = decay·x_i − η_i·n_i
+ * ```
+ *
+ * With a = c = s2 = decay = 1, b = epsIn = epsOut = 0, p = 1/2 and no bounds this
+ * is exactly Algorithm 1's x̂_{t+1} = x_t − α_t m_t/√V_t.
+ */
+export interface StepScalars {
+  /** The step being taken (1-based). */
+  t: number;
+  /** α_t, the step size. */
+  alphaT: number;
+  /** β_{1t} used by phi in this step (0 when phi has none). */
+  beta1T: number;
+  /** β_{2t} used by psi in this step (0 when psi has none). */
+  beta2T: number;
+  /** Weight of the first-moment slot in the numerator. */
+  a: number;
+  /** Weight of the raw gradient in the numerator. */
+  b: number;
+  /** Scale of the step size (bias corrections folded into it, RAdam's r_t). */
+  c: number;
+  /** Scale of the second-moment slot inside the square root (e.g. 1/(1−β2^t)). */
+  s2: number;
+  /** False for a step that ignores the denominator (RAdam before rectification). */
+  adaptive: boolean;
+  /** Lower bound on the per-coordinate learning rate η_i (AdaBound); −∞ if none. */
+  lower: number;
+  /** Upper bound on the per-coordinate learning rate η_i (AdaBound); +∞ if none. */
+  upper: number;
+  /** Multiplies x_t before the step (decoupled weight decay: 1 − α_t λ). */
+  decay: number;
+}
+
+/** φ_t: the first-moment estimator. It owns its slots and writes m_t in place. */
+export interface FirstMoment {
+  /** A short name for tables and errors, e.g. `"ema"`. */
+  readonly name: string;
+  /** Slots it owns, with their initial value. */
+  readonly slots: Readonly<Record<string, number>>;
+  /** The slot holding m_t for the numerator, or null when the numerator is g_t alone. */
+  readonly numSlot: string | null;
+  /** Sets `beta1T`, `a` and `b` (and may scale `c`) for step `s.t`. */
+  prepare(state: State, s: StepScalars): void;
+  /** Updates its slots on coordinates [lo, hi) from the gradient. */
+  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
+  /** Optional: advances scalars carried across steps, after the step. */
+  finish?(state: State, s: StepScalars): void;
+}
+
+/** ψ_t: the second-moment estimator, diagonal. It owns its slots and writes v_t in place. */
+export interface SecondMoment {
+  readonly name: string;
+  readonly slots: Readonly<Record<string, number>>;
+  /** The slot holding the diagonal of V_t, or null for V_t = I (SGD). */
+  readonly denSlot: string | null;
+  /**
+   * How the denominator is formed from the slot: `"sqrt"` gives √V_t (every
+   * method of the paper); `"linear"` uses the slot as is (AdaMax's u_t = ‖g‖_∞).
+   */
+  readonly root: "sqrt" | "linear";
+  /** Sets `beta2T` and `s2` (and may scale `c`) for step `s.t`. */
+  prepare(state: State, s: StepScalars): void;
+  /** Updates its slots on coordinates [lo, hi); may read phi's slots (AdaBelief). */
+  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
+  finish?(state: State, s: StepScalars): void;
+}
+
+/** α_t as a function of the 1-based step t. */
+export type StepSize = (t: number) => number;
+
+/**
+ * Π_{F, A}: the projection onto the feasible set F in the norm ‖A^{1/2}(x − y)‖,
+ * called with A = √V_t, i.e. per-coordinate weights w_i = √v_i (or D_i).
+ */
+export interface Projection {
+  readonly name: string;
+  /**
+   * Separable projections (none, box) act per coordinate inside the step:
+   * `clampLo[i] ≤ x_i ≤ clampHi[i]`, with scalars when uniform.
+   */
+  readonly separable: boolean;
+  /** For separable projections: the bounds of coordinate i. */
+  readonly lo: number | Vec | null;
+  readonly hi: number | Vec | null;
+  /** For non-separable projections: project `x` in place under weights `w`. */
+  project?(x: Vec, w: Vec): void;
+  /** Whether x lies in F (within `tol`). */
+  contains(x: Vec, tol?: number): boolean;
+}
+
+/** A hook of the methods beyond the paper that adjusts the step's scalars. */
+export type StepHook = (state: State, s: StepScalars) => void;
+
+/** The recipe of one method in Algorithm 1's terms. */
+export interface MethodSpec {
+  readonly name: string;
+  readonly phi: FirstMoment;
+  readonly psi: SecondMoment;
+  readonly alpha: StepSize;
+  readonly projection: Projection;
+  /** ε added to the slot inside the square root (the paper's eq. (3)). */
+  readonly epsIn: number;
+  /** ε added to the square root (PyTorch, Keras, optax). */
+  readonly epsOut: number;
+  /** Padam's partial exponent p in D^(2p); 1/2 for every other method. */
+  readonly p: number;
+  /** Optional hooks run after phi/psi prepare (AdamW, AdaBound, RAdam). */
+  readonly hooks: readonly StepHook[];
+}
+
+/** A ready optimizer: `init` then `step` repeatedly. */
+export interface Optimizer {
+  readonly name: string;
+  readonly spec: MethodSpec;
+  /** A fresh state at x_1 = x0 (copied; x0 is not modified). */
+  init(x0: Vec): State;
+  /** One step of Algorithm 1 with gradient g_t = `grad`, in place, without allocating. */
+  step(state: State, grad: Vec): void;
+  /**
+   * The per-coordinate learning rate α_t·c/D_i of the last step taken (the
+   * paper's α_t V_t^{-1/2}), written into `out`; 0 before the first step.
+   */
+  learningRate(state: State, out: Vec): void;
+}

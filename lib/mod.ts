@@ -1,0 +1,9 @@
+/**
+ * The public face of the reproduction of Reddi, Kale & Kumar, "On the
+ * Convergence of Adam and Beyond" (ICLR 2018). Notebooks and tools import from here.
+ *
+ * @module
+ */
+export * from "./framework/mod.ts";
+export * from "./optimizers/mod.ts";
+export { Rng } from "./random/rng.ts";

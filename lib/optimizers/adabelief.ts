@@ -1,0 +1,31 @@
+/**
+ * AdaBelief (Zhuang et al. 2020), as optax's `adabelief`: the second moment is the
+ * variance of g_t around the prediction m_t,
+ * s_t = β2 s_{t−1} + (1 − β2)(g_t − m_t)² + ε_root, and
+ * x −= α_t (m_t/(1 − β1^t)) / (√(s_t/(1 − β2^t)) + ε).
+ *
+ * @module
+ */
+import { emaPhi } from "../framework/phi.ts";
+import { beliefPsi } from "../framework/psi.ts";
+import type { Optimizer } from "../framework/types.ts";
+import { beta, nonNegative } from "../framework/validate.ts";
+import { build, type CommonOptions } from "./_common.ts";
+
+export interface AdaBeliefOptions extends CommonOptions {
+  beta1?: number;
+  beta2?: number;
+  /** ε_root added to s_t each step (default 1e-16). */
+  epsRoot?: number;
+}
+
+export function adabelief(opts: AdaBeliefOptions = {}): Optimizer {
+  const beta1 = beta("beta1", opts.beta1 ?? 0.9);
+  const beta2 = beta("beta2", opts.beta2 ?? 0.999);
+  const epsRoot = nonNegative("epsRoot", opts.epsRoot ?? 1e-16);
+  return build("AdaBelief", opts, {
+    phi: emaPhi({ beta1T: () => beta1, beta1, correction: "step" }),
+    psi: beliefPsi({ beta2, epsRoot, correction: "inside" }),
+    defaultEps: 1e-16,
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * AdaBound and AMSBound (Luo et al. 2019), as the authors' `AdaBound`: Adam (or
+ * AMSGrad) whose per-coordinate learning rate is clipped to bounds that close
+ * in on `finalAlpha`, turning the method into SGD over time:
+ *
+ * ```
+ * η_{t,i} = clip(α_t √(1 − β2^t)/(1 − β1^t) / (√v_{t,i} + ε), η_l(t), η_u(t))
+ * η_l(t) = α*(1 − 1/(γt + 1)),  η_u(t) = α*(1 + 1/(γt)),  x −= η_t ⊙ m_t
+ * ```
+ *
+ * @module
+ */
+import type { Optimizer } from "../framework/types.ts";
+import { nonNegative, positive } from "../framework/validate.ts";
+import { build } from "./_common.ts";
+import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
+
+export interface AdaBoundOptions extends Omit<AdamFamilyOptions, "variant"> {
+  /** α*, the SGD step size the bounds converge to (default 0.1). */
+  finalAlpha?: number;
+  /** γ > 0, the speed of convergence of the bounds (default 1e-3). */
+  gamma?: number;
+}
+
+function bounded(name: string, opts: AdaBoundOptions, amsbound: boolean): Optimizer {
+  const finalAlpha = nonNegative("finalAlpha", opts.finalAlpha ?? 0.1);
+  const gamma = positive("gamma", opts.gamma ?? 1e-3);
+  const parts = adamParts({ ...opts, variant: "keras" }, amsbound ? { max: "raw" } : {});
+  return build(name, opts, {
+    ...parts,
+    defaultEps: 1e-8,
+    hooks: [(_state, s) => {
+      s.lower = finalAlpha * (1 - 1 / (gamma * s.t + 1));
+      s.upper = finalAlpha * (1 + 1 / (gamma * s.t));
+    }],
+  });
+}
+
+/** AdaBound: Adam with dynamic bounds on the learning rate. */
+export function adabound(opts: AdaBoundOptions = {}): Optimizer {
+  return bounded("AdaBound", opts, false);
+}
+
+/** AMSBound: AMSGrad with dynamic bounds on the learning rate. */
+export function amsbound(opts: AdaBoundOptions = {}): Optimizer {
+  return bounded("AMSBound", opts, true);
+}

@@ -1,0 +1,35 @@
+/**
+ * AdaGrad (Duchi, Hazan & Singer 2011) as an instance of Algorithm 1:
+ * φ_t = g_t, ψ_t = diag(Σ_{i≤t} g_i²)/t, α_t = α/√t, so the learning rate is
+ * α/√(Σ_i g_{i,j}²). Γ_t ⪰ 0 always.
+ *
+ * `variant: "paper"` (default) keeps the average and the schedule separate as
+ * the paper writes them; `"pytorch"` uses √(Σ g²) + ε with a constant α.
+ *
+ * @module
+ */
+import { gradientPhi } from "../framework/phi.ts";
+import { sumOfSquaresPsi } from "../framework/psi.ts";
+import type { Optimizer } from "../framework/types.ts";
+import { nonNegative, oneOf } from "../framework/validate.ts";
+import { build, type CommonOptions } from "./_common.ts";
+
+export interface AdagradOptions extends CommonOptions {
+  /** `"paper"` (default: ψ = Σg²/t, α_t = α/√t) or `"pytorch"` (ψ = Σg², constant α). */
+  variant?: "paper" | "pytorch";
+  /** The sum's starting value (PyTorch's `initial_accumulator_value`, default 0). */
+  initialAccumulator?: number;
+}
+
+export function adagrad(opts: AdagradOptions = {}): Optimizer {
+  const variant = oneOf("variant", opts.variant ?? "paper", ["paper", "pytorch"]);
+  const init = nonNegative("initialAccumulator", opts.initialAccumulator ?? 0);
+  const paper = variant === "paper";
+  const psi = sumOfSquaresPsi({ average: paper, init });
+  const schedule = opts.schedule ?? (paper ? "invsqrt" : "constant");
+  return build("AdaGrad", { ...opts, schedule }, {
+    phi: gradientPhi(),
+    psi,
+    defaultEps: paper ? 1e-8 : 1e-10,
+  });
+}

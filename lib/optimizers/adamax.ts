@@ -1,0 +1,29 @@
+/**
+ * AdaMax (Kingma & Ba 2015, §7): the ℓ∞ version of Adam, as PyTorch computes it:
+ *
+ * ```
+ * m_t = β1 m_{t−1} + (1 − β1) g_t
+ * u_t = max(β2 u_{t−1}, |g_t| + ε)
+ * x_{t+1} = x_t − α_t/(1 − β1^t) · m_t / u_t
+ * ```
+ *
+ * @module
+ */
+import { emaPhi } from "../framework/phi.ts";
+import { infinityNormPsi } from "../framework/psi.ts";
+import type { Optimizer } from "../framework/types.ts";
+import { beta, nonNegative } from "../framework/validate.ts";
+import { build, type CommonOptions } from "./_common.ts";
+
+export interface AdamaxOptions extends Omit<CommonOptions, "epsPlacement"> {
+  beta1?: number;
+  beta2?: number;
+}
+
+export function adamax(opts: AdamaxOptions = {}): Optimizer {
+  const beta1 = beta("beta1", opts.beta1 ?? 0.9);
+  const beta2 = beta("beta2", opts.beta2 ?? 0.999);
+  const eps = nonNegative("eps", opts.eps ?? 1e-8);
+  const phi = emaPhi({ beta1T: () => beta1, beta1, correction: "step" });
+  return build("AdaMax", { ...opts, eps: 0 }, { phi, psi: infinityNormPsi({ beta2, eps }) });
+}

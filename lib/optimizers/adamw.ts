@@ -1,0 +1,29 @@
+/**
+ * AdamW (Loshchilov & Hutter 2019): decoupled weight decay,
+ * x_t ← (1 − α_t λ) x_t, then the Adam (or AMSGrad) step with the same α_t.
+ * PyTorch's `AdamW` is `variant: "pytorch"`.
+ *
+ * @module
+ */
+import type { Optimizer } from "../framework/types.ts";
+import { nonNegative } from "../framework/validate.ts";
+import { build } from "./_common.ts";
+import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
+
+export interface AdamWOptions extends AdamFamilyOptions {
+  /** λ ≥ 0, the decoupled weight decay (default 1e-2, PyTorch's). */
+  weightDecay?: number;
+  /** Use AMSGrad's running max (default false). */
+  amsgrad?: boolean;
+}
+
+export function adamw(opts: AdamWOptions = {}): Optimizer {
+  const lambda = nonNegative("weightDecay", opts.weightDecay ?? 1e-2);
+  const parts = adamParts(opts, opts.amsgrad ? { max: "variant" } : {});
+  return build(opts.amsgrad ? "AMSGradW" : "AdamW", opts, {
+    ...parts,
+    hooks: [(_state, s) => {
+      s.decay = 1 - s.alphaT * lambda;
+    }],
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * AdamX (Tran & Phong 2019), their fix to AMSGrad's proof for decreasing β_{1t}:
+ * v̂_t = max(((1 − β_{1t})/(1 − β_{1,t−1}))² v̂_{t−1}, v_t), v̂_1 = v_1, otherwise
+ * Algorithm 2. Meant for a decreasing β_{1t} (default `"inverse"`, β1/t) and α/√t.
+ *
+ * @module
+ */
+import type { Optimizer } from "../framework/types.ts";
+import { build } from "./_common.ts";
+import { type AdamFamilyOptions, adamParts, type Beta1ScheduleOptions } from "./_adam_family.ts";
+
+export type AdamXOptions = Omit<AdamFamilyOptions, "variant"> & Beta1ScheduleOptions;
+
+export function adamx(opts: AdamXOptions = {}): Optimizer {
+  const o = {
+    schedule: "invsqrt" as const,
+    beta1Schedule: "inverse" as const,
+    ...opts,
+    variant: "paper" as const,
+  };
+  return build("AdamX", o, adamParts(o, { max: "adamx" }));
+}

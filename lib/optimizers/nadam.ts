@@ -1,0 +1,32 @@
+/**
+ * Nadam (Dozat 2016), Adam with Nesterov momentum, as PyTorch's `NAdam`:
+ *
+ * ```
+ * μ_t = β1 (1 − ½·0.96^{tψ}),  P_t = Π_{i≤t} μ_i
+ * x_{t+1} = x_t − α_t [μ_{t+1} m_t/(1 − P_t μ_{t+1}) + (1 − μ_t) g_t/(1 − P_t)] / (√(v_t/(1 − β2^t)) + ε)
+ * ```
+ *
+ * @module
+ */
+import { nesterovEmaPhi } from "../framework/phi.ts";
+import { emaPsi } from "../framework/psi.ts";
+import type { Optimizer } from "../framework/types.ts";
+import { beta, nonNegative } from "../framework/validate.ts";
+import { build, type CommonOptions } from "./_common.ts";
+
+export interface NadamOptions extends CommonOptions {
+  beta1?: number;
+  beta2?: number;
+  /** ψ of μ_t's schedule (default 4e-3). */
+  momentumDecay?: number;
+}
+
+export function nadam(opts: NadamOptions = {}): Optimizer {
+  const beta1 = beta("beta1", opts.beta1 ?? 0.9);
+  const beta2 = beta("beta2", opts.beta2 ?? 0.999);
+  const momentumDecay = nonNegative("momentumDecay", opts.momentumDecay ?? 4e-3);
+  return build("Nadam", { alpha: 2e-3, ...opts }, {
+    phi: nesterovEmaPhi({ beta1, momentumDecay }),
+    psi: emaPsi({ beta2T: () => beta2, beta2, correction: "inside" }),
+  });
+}

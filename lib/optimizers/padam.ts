@@ -1,0 +1,25 @@
+/**
+ * Padam (Chen & Gu 2018), the partially adaptive AMSGrad of the authors' code:
+ * x −= α_t √(1 − β2^t)/(1 − β1^t) · m_t / (√v̂_t + ε)^{2p}, p ∈ (0, ½]; p = ½ is
+ * AMSGrad (with Keras-style correction), p → 0 is SGD with momentum.
+ *
+ * @module
+ */
+import type { Optimizer } from "../framework/types.ts";
+import { inClosed } from "../framework/validate.ts";
+import { build } from "./_common.ts";
+import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
+
+export interface PadamOptions extends Omit<AdamFamilyOptions, "variant"> {
+  /** The partial exponent p in [0, ½] (default ¼, the authors' code). */
+  p?: number;
+}
+
+export function padam(opts: PadamOptions = {}): Optimizer {
+  const p = inClosed("p", opts.p ?? 0.25, 0, 0.5);
+  return build("Padam", { alpha: 0.1, ...opts }, {
+    ...adamParts({ ...opts, variant: "keras" }, { max: "raw" }),
+    defaultEps: 1e-8,
+    p,
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * RAdam (Liu et al. 2020), as PyTorch's `RAdam`: with ρ_∞ = 2/(1 − β2) − 1 and
+ * ρ_t = ρ_∞ − 2tβ2^t/(1 − β2^t), while ρ_t ≤ 5 the step is momentum SGD,
+ * x −= α_t m_t/(1 − β1^t); after, it is Adam's step scaled by the rectifier
+ * r_t = √((ρ_t − 4)(ρ_t − 2)ρ_∞ / ((ρ_∞ − 4)(ρ_∞ − 2)ρ_t)):
+ * x −= α_t r_t √(1 − β2^t)/(1 − β1^t) · m_t/(√v_t + ε).
+ *
+ * @module
+ */
+import { emaPhi } from "../framework/phi.ts";
+import { emaPsi } from "../framework/psi.ts";
+import type { Optimizer } from "../framework/types.ts";
+import { beta } from "../framework/validate.ts";
+import { build, type CommonOptions } from "./_common.ts";
+
+export interface RadamOptions extends CommonOptions {
+  beta1?: number;
+  beta2?: number;
+}
+
+export function radam(opts: RadamOptions = {}): Optimizer {
+  const beta1 = beta("beta1", opts.beta1 ?? 0.9);
+  const beta2 = beta("beta2", opts.beta2 ?? 0.999);
+  const rhoInf = 2 / (1 - beta2) - 1;
+  return build("RAdam", opts, {
+    phi: emaPhi({ beta1T: () => beta1, beta1, correction: "none" }),
+    psi: emaPsi({ beta2T: () => beta2, beta2, correction: "none" }),
+    hooks: [(_state, s) => {
+      const bc1 = 1 - Math.pow(beta1, s.t);
+      const b2t = Math.pow(beta2, s.t);
+      const bc2 = 1 - b2t;
+      const rho = rhoInf - (2 * s.t * b2t) / bc2;
+      if (rho > 5) {
+        const r = Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho));
+        s.c = (r * Math.sqrt(bc2)) / bc1;
+      } else {
+        s.c = 1 / bc1;
+        s.adaptive = false;
+      }
+    }],
+  });
+}

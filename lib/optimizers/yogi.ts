@@ -1,0 +1,30 @@
+/**
+ * Yogi (Zaheer et al. 2018), as optax's `yogi`: Adam with the additive second moment
+ * v_t = v_{t−1} − (1 − β2) sign(v_{t−1} − g_t²) g_t², m_0 = v_0 = 1e-6,
+ * bias-corrected, ε = 1e-3 outside the root.
+ *
+ * @module
+ */
+import { emaPhi } from "../framework/phi.ts";
+import { yogiPsi } from "../framework/psi.ts";
+import type { Optimizer } from "../framework/types.ts";
+import { beta, nonNegative } from "../framework/validate.ts";
+import { build, type CommonOptions } from "./_common.ts";
+
+export interface YogiOptions extends CommonOptions {
+  beta1?: number;
+  beta2?: number;
+  /** m_0 = v_0 (default 1e-6). */
+  initialAccumulator?: number;
+}
+
+export function yogi(opts: YogiOptions = {}): Optimizer {
+  const beta1 = beta("beta1", opts.beta1 ?? 0.9);
+  const beta2 = beta("beta2", opts.beta2 ?? 0.999);
+  const init = nonNegative("initialAccumulator", opts.initialAccumulator ?? 1e-6);
+  return build("Yogi", { alpha: 1e-2, ...opts }, {
+    phi: emaPhi({ beta1T: () => beta1, beta1, correction: "step", init }),
+    psi: yogiPsi({ beta2, init, correction: "inside" }),
+    defaultEps: 1e-3,
+  });
+}

@@ -7,3 +7,4 @@
 export * from "./framework/mod.ts";
 export * from "./optimizers/mod.ts";
 export { Rng } from "./random/rng.ts";
+export * from "./online/mod.ts";

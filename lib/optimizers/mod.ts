@@ -21,3 +21,4 @@ export { padam, type PadamOptions } from "./padam.ts";
 export { adamx, type AdamXOptions } from "./adamx.ts";
 export { type CommonOptions, type Variant, VARIANTS } from "./_common.ts";
 export type { MethodSpec } from "../framework/types.ts";
+export { byName, OPTIMIZERS, VARIANTS_OF } from "./registry.ts";

@@ -1,0 +1,72 @@
+/**
+ * Optimizers by name, for command lines and grids: `byName("amsgrad", opts)`.
+ *
+ * @module
+ */
+import type { Optimizer } from "../framework/types.ts";
+import { oneOf } from "../framework/validate.ts";
+import { adabelief } from "./adabelief.ts";
+import { adabound, amsbound } from "./adabound.ts";
+import { adagrad } from "./adagrad.ts";
+import { adam } from "./adam.ts";
+import { adamNC } from "./adam_nc.ts";
+import { adamax } from "./adamax.ts";
+import { adamw } from "./adamw.ts";
+import { adamx } from "./adamx.ts";
+import { amsgrad } from "./amsgrad.ts";
+import { nadam } from "./nadam.ts";
+import { padam } from "./padam.ts";
+import { radam } from "./radam.ts";
+import { rmsprop } from "./rmsprop.ts";
+import { sgd } from "./sgd.ts";
+import { yogi } from "./yogi.ts";
+import { VARIANTS } from "./_common.ts";
+
+// deno-lint-ignore no-explicit-any
+type Factory = (opts: any) => Optimizer;
+
+/** Every optimizer of the library, keyed by its lower-case name. */
+export const OPTIMIZERS: Readonly<Record<string, Factory>> = {
+  sgd,
+  adagrad,
+  rmsprop,
+  adam,
+  adamnc: adamNC,
+  amsgrad,
+  adamw,
+  adamax,
+  nadam,
+  radam,
+  yogi,
+  adabelief,
+  adabound,
+  amsbound,
+  padam,
+  adamx,
+};
+
+/** The variants each optimizer accepts (the others follow one library's conventions). */
+export const VARIANTS_OF: Readonly<Record<string, readonly string[]>> = {
+  adam: VARIANTS,
+  amsgrad: VARIANTS,
+  adamw: VARIANTS,
+  adagrad: ["paper", "pytorch"],
+};
+
+/**
+ * Builds the optimizer called `name` from common options. A `variant` is passed
+ * on only to the optimizers that have variants; naming a variant that an
+ * optimizer lacks is a RangeError.
+ */
+export function byName(
+  name: string,
+  opts: Record<string, unknown> & { variant?: string },
+): Optimizer {
+  const key = oneOf("optimizer", name.toLowerCase(), Object.keys(OPTIMIZERS));
+  const { variant, ...rest } = opts;
+  const allowed = VARIANTS_OF[key];
+  if (variant !== undefined && variant !== "paper" && allowed === undefined) {
+    throw new RangeError(`optimizer ${name} has no variant "${variant}" (only the default)`);
+  }
+  return OPTIMIZERS[key]!(allowed && variant !== undefined ? { ...rest, variant } : rest);
+}

@@ -1,0 +1,40 @@
+/**
+ * `deno task bench`: speed of the library against references measured in the
+ * same run, printed as "ours vs reference = ratio" lines. Nothing here asserts a
+ * time; the numbers are for reading.
+ *
+ * To add a section: write `bench/<name>.ts` exporting `run(): Promise<void>`
+ * (print with `report()` from `_report.ts`), then add ONE line to
+ * {@link SECTIONS} below: `["<title>", () => import("./<name>.ts")],`.
+ * Keep a section under ~15 s; the whole bench should stay under a minute.
+ *
+ * Usage: `deno task bench [substring…]` runs the sections whose title contains
+ * one of the substrings (all of them when none is given).
+ *
+ * @module
+ */
+import { header } from "./_report.ts";
+
+/** A section: its title and a lazy import of its module. */
+type Section = readonly [title: string, load: () => Promise<{ run(): Promise<void> }>];
+
+/** Every section, in the order they run. One line each. */
+export const SECTIONS: readonly Section[] = [
+  ["generic step, 1-D online problem", () => import("./online_1d.ts")],
+  ["generic step, 10M Float32 parameters", () => import("./large.ts")],
+  ["PyTorch Adam(amsgrad=True)", () => import("./pytorch_amsgrad.ts")],
+];
+
+if (import.meta.main) {
+  const filters = Deno.args.map((a) => a.toLowerCase());
+  const chosen = SECTIONS.filter(([title]) =>
+    filters.length === 0 || filters.some((f) => title.toLowerCase().includes(f))
+  );
+  console.log(header());
+  for (const [title, load] of chosen) {
+    console.log(`\n## ${title}`);
+    const start = performance.now();
+    await (await load()).run();
+    console.log(`(section took ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  }
+}

@@ -82,8 +82,8 @@ export function report(opts: {
   const f = opts.format ?? si;
   const ratio = opts.ours / opts.reference;
   const reading = opts.higherIsBetter
-    ? `${(100 * ratio).toFixed(1)}% of the reference's rate`
-    : `${ratio.toFixed(2)}x the reference's time`;
+    ? (ratio < 1 ? `${(100 * ratio).toFixed(1)}% of the reference's rate` : `${si(ratio)}x faster`)
+    : (ratio > 1 ? `${ratio.toFixed(2)}x the reference's time` : `${si(1 / ratio)}x faster`);
   console.log(
     `${opts.label}: ours ${f(opts.ours)} ${opts.unit} vs ${opts.referenceName} ` +
       `${f(opts.reference)} ${opts.unit} = ${ratio.toFixed(3)} (${reading})`,

@@ -1,0 +1,85 @@
+"""PyTorch's side of bench/train_step.ts: one training step (batch 128: forward,
+backward, AMSGrad update) of the paper's two MNIST models on the CPU in float32.
+
+Prints one JSON object: {"torch": version, "threads": n, "batch": 128,
+"logreg_ms": ..., "mlp_ms": ..., "matmul_gflops": ...} with the median over
+repeats of the mean time per step. Run with Debian's python (/usr/bin/python3).
+
+    /usr/bin/python3 bench/train_step_torch.py --threads 1 --steps 200
+"""
+import argparse
+import json
+import statistics
+import time
+
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+
+def models():
+    """The two models of the paper's MNIST experiments (784 -> 10; 784 -> 100 ReLU -> 10)."""
+    logreg = nn.Linear(784, 10)
+    mlp = nn.Sequential(nn.Linear(784, 100), nn.ReLU(), nn.Linear(100, 10))
+    return {"logreg": logreg, "mlp": mlp}
+
+
+def time_steps(model, xs, ys, steps, repeats):
+    """Median over `repeats` of the mean milliseconds of `steps` training steps."""
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), amsgrad=True)
+
+    def step(i):
+        x, y = xs[i % len(xs)], ys[i % len(ys)]
+        opt.zero_grad(set_to_none=False)
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+
+    for i in range(max(10, steps // 10)):
+        step(i)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for i in range(steps):
+            step(i)
+        times.append((time.perf_counter() - t0) * 1e3 / steps)
+    return statistics.median(times)
+
+
+def time_matmul(m, k, n, iters, repeats):
+    """GFLOP/s of an (m x k)·(k x n) float32 product, median over repeats."""
+    a = torch.rand(m, k)
+    b = torch.rand(k, n)
+    c = torch.empty(m, n)
+    for _ in range(10):
+        torch.mm(a, b, out=c)
+    rates = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(iters):
+            torch.mm(a, b, out=c)
+        dt = time.perf_counter() - t0
+        rates.append(2.0 * m * k * n * iters / dt / 1e9)
+    return statistics.median(rates)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--steps", type=int, default=200)
+    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--batch", type=int, default=128)
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(0)
+    xs = [torch.rand(a.batch, 784) for _ in range(8)]
+    ys = [torch.randint(0, 10, (a.batch,)) for _ in range(8)]
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "batch": a.batch}
+    for name, model in models().items():
+        out[f"{name}_ms"] = time_steps(model, xs, ys, a.steps, a.repeats)
+    out["matmul_gflops"] = time_matmul(a.batch, 784, 100, a.steps, a.repeats)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -8,3 +8,4 @@ export * from "./framework/mod.ts";
 export * from "./optimizers/mod.ts";
 export { Rng } from "./random/rng.ts";
 export * from "./online/mod.ts";
+export * from "./experiments/mod.ts";

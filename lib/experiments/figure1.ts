@@ -1,0 +1,103 @@
+/**
+ * Figure 1 of the paper: Adam and AMSGrad on the synthetic online problem
+ * (f_t(x) = 1010x once every 101 rounds, else −10x) and its stochastic twin
+ * (1010x with probability 0.01, else −10x), F = [−1, 1], x* = −1.
+ *
+ * The paper gives β1 = 0.9 and β2 = 0.99 and nothing else. Our defaults, all
+ * overridable: α_t = 0.5/√t (the schedule of the paper's theory; with a small
+ * α/√t AMSGrad approaches −1 very slowly), x_1 = 0 (as in the published
+ * reproductions), ε = 10⁻⁸ outside the square root, no bias correction (the
+ * paper's Algorithm 2), T = 10⁷ rounds.
+ *
+ * @module
+ */
+import { box } from "../framework/projection.ts";
+import type { ScheduleOption } from "../framework/schedule.ts";
+import { adam } from "../optimizers/adam.ts";
+import { amsgrad } from "../optimizers/amsgrad.ts";
+import type { Variant } from "../optimizers/_common.ts";
+import { figure1Online, figure1Stochastic } from "../online/problems.ts";
+import { type OnlineRow, runOnline } from "../online/runner.ts";
+
+/** The settings of a Figure 1 run. */
+export interface Figure1Settings {
+  steps: number;
+  alpha: number;
+  schedule: "constant" | "invsqrt";
+  beta1: number;
+  beta2: number;
+  eps: number;
+  x1: number;
+  seed: number;
+  variant: Variant;
+  points: number;
+}
+
+/** Our choices for what the paper leaves open; `steps` is 10⁷. */
+export const FIGURE1_DEFAULTS: Figure1Settings = {
+  steps: 10_000_000,
+  alpha: 0.5,
+  schedule: "invsqrt",
+  beta1: 0.9,
+  beta2: 0.99,
+  eps: 1e-8,
+  x1: 0,
+  seed: 0,
+  variant: "paper",
+  points: 300,
+};
+
+/** The end of one run. */
+export interface FinalPoint {
+  optimizer: string;
+  setting: "online" | "stochastic";
+  x: number;
+  avgRegret: number;
+}
+
+/** Figure 1's data: tidy rows for both panels and the final points. */
+export interface Figure1Result {
+  settings: Figure1Settings;
+  rows: (OnlineRow & { setting: "online" | "stochastic" })[];
+  final: FinalPoint[];
+}
+
+/** Adam and AMSGrad with Figure 1's hyperparameters. */
+export function figure1Optimizers(s: Figure1Settings) {
+  const common = {
+    alpha: s.alpha,
+    schedule: s.schedule as ScheduleOption,
+    beta1: s.beta1,
+    beta2: s.beta2,
+    eps: s.eps,
+    variant: s.variant,
+    projection: box(-1, 1),
+  };
+  return [adam(common), amsgrad(common)];
+}
+
+/** Runs both optimizers on both problems. `onProgress` gets a label and a fraction. */
+export function figure1(
+  overrides: Partial<Figure1Settings> = {},
+  onProgress?: (label: string, fraction: number) => void,
+): Figure1Result {
+  const settings = { ...FIGURE1_DEFAULTS, ...overrides };
+  const rows: Figure1Result["rows"] = [];
+  const final: FinalPoint[] = [];
+  for (const setting of ["online", "stochastic"] as const) {
+    const problem = setting === "online" ? figure1Online() : figure1Stochastic(settings.seed);
+    for (const opt of figure1Optimizers(settings)) {
+      const label = `${setting} ${opt.name}`;
+      const r = runOnline(problem, opt, {
+        steps: settings.steps,
+        x1: settings.x1,
+        points: settings.points,
+        trackGamma: false,
+        onProgress: onProgress && ((t, T) => onProgress(label, t / T)),
+      });
+      for (const row of r.rows) rows.push({ ...row, setting });
+      final.push({ optimizer: opt.name, setting, x: r.xFinal, avgRegret: r.avgRegret });
+    }
+  }
+  return { settings, rows, final };
+}

@@ -1,0 +1,100 @@
+/**
+ * Beyond the paper: how Figure 1's picture depends on α and its schedule, and a
+ * phase diagram of where Adam ends over a (β1, β2) grid.
+ *
+ * @module
+ */
+import { box } from "../framework/projection.ts";
+import { byName } from "../optimizers/registry.ts";
+import { figure1Online } from "../online/problems.ts";
+import type { OnlineProblem } from "../online/problem.ts";
+import { runOnline } from "../online/runner.ts";
+
+/** One cell of a sweep. */
+export interface SweepCell {
+  optimizer: string;
+  alpha: number;
+  schedule: "constant" | "invsqrt";
+  beta1: number;
+  beta2: number;
+  x: number;
+  avgRegret: number;
+}
+
+/** Final x_T and R_T/T of each optimizer for every α and schedule. */
+export function alphaSweep(opts: {
+  problem?: OnlineProblem;
+  optimizers?: string[];
+  alphas?: number[];
+  schedules?: ("constant" | "invsqrt")[];
+  steps?: number;
+  beta1?: number;
+  beta2?: number;
+  x1?: number;
+} = {}): SweepCell[] {
+  const problem = opts.problem ?? figure1Online();
+  const cells: SweepCell[] = [];
+  const beta1 = opts.beta1 ?? 0.9;
+  const beta2 = opts.beta2 ?? 0.99;
+  for (const schedule of opts.schedules ?? ["constant", "invsqrt"] as const) {
+    for (const alpha of opts.alphas ?? [1e-3, 1e-2, 0.1, 0.5, 1]) {
+      for (const name of opts.optimizers ?? ["adam", "amsgrad"]) {
+        const opt = byName(name, { alpha, schedule, beta1, beta2, projection: box(-1, 1) });
+        const r = runOnline(problem, opt, {
+          steps: opts.steps ?? 1_000_000,
+          x1: opts.x1 ?? 0,
+          points: 2,
+          trackGamma: false,
+        });
+        cells.push({
+          optimizer: opt.name,
+          alpha,
+          schedule,
+          beta1,
+          beta2,
+          x: r.xFinal,
+          avgRegret: r.avgRegret,
+        });
+      }
+    }
+  }
+  return cells;
+}
+
+/** Where an optimizer ends on the online problem for each (β1, β2). */
+export function phaseDiagram(opts: {
+  optimizer?: string;
+  beta1s?: number[];
+  beta2s?: number[];
+  steps?: number;
+  alpha?: number;
+  schedule?: "constant" | "invsqrt";
+  problem?: OnlineProblem;
+} = {}): SweepCell[] {
+  const problem = opts.problem ?? figure1Online();
+  const name = opts.optimizer ?? "adam";
+  const alpha = opts.alpha ?? 0.5;
+  const schedule = opts.schedule ?? "invsqrt";
+  const cells: SweepCell[] = [];
+  for (const beta1 of opts.beta1s ?? [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99]) {
+    for (const beta2 of opts.beta2s ?? [0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 0.999, 0.9999]) {
+      const opt = byName(name, { alpha, schedule, beta1, beta2, projection: box(-1, 1) });
+      const r = runOnline(problem, opt, {
+        steps: opts.steps ?? 200_000,
+        x1: 0,
+        points: 2,
+        trackGamma: false,
+      });
+      cells.push({
+        optimizer: opt.name,
+        alpha,
+        schedule,
+        beta1,
+        beta2,
+        x: r.xFinal,
+        avgRegret: r.avgRegret,
+      });
+    }
+  }
+  return cells;
+}

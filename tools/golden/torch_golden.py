@@ -23,6 +23,8 @@ to their optimizers whenever their iterates agree.
 import json
 import math
 import platform
+import shutil
+import subprocess
 import sys
 
 import torch
@@ -106,19 +108,6 @@ def run(name, cls_name, kwargs):
     return {"name": name, "torch": cls_name, "kwargs": kwargs, "hyperparameters": hyper, "x": xs}
 
 
-def to_json(out):
-    """Indented JSON with one trajectory row per line (diff-friendly, compact)."""
-    runs = out.pop("runs")
-    problem = out.pop("problem")
-    head = json.dumps(out, indent=1)[:-2] + ',\n "problem": ' + json.dumps(problem)
-    rows = []
-    for r in runs:
-        xs = ",\n   ".join(json.dumps(x) for x in r["x"])
-        meta = json.dumps({k: v for k, v in r.items() if k != "x"})[:-1]
-        rows.append(f'  {meta}, "x": [\n   {xs}\n  ]}}')
-    return head + ',\n "runs": [\n' + ",\n".join(rows) + "\n ]\n}\n"
-
-
 def main():
     # NAdam keeps mu_product as torch.tensor(1.), which takes the default dtype.
     torch.set_default_dtype(torch.float64)
@@ -140,7 +129,14 @@ def main():
     }
     path = "lib/optimizers/testdata/torch_golden.json"
     with open(path, "w") as f:
-        f.write(to_json(out))
+        json.dump(out, f, indent=2)
+        f.write("\n")
+    # The repository's `deno fmt --check` covers JSON too; let deno lay it out.
+    deno = shutil.which("deno")
+    if deno is None:
+        print("deno not found: run `deno fmt " + path + "` before committing", file=sys.stderr)
+    else:
+        subprocess.run([deno, "fmt", "--quiet", path], check=True)
     print(f"wrote {path}: torch {torch.__version__}, {len(CONFIGS)} runs x {STEPS} steps",
           file=sys.stderr)
 

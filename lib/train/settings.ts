@@ -1,0 +1,54 @@
+/**
+ * The settings of one training run, as `deno task train` takes them, with the
+ * paper's values as defaults (minibatch 128, β1 = 0.9, β2 = 0.999).
+ *
+ * @module
+ */
+import type { ScheduleOption } from "../framework/schedule.ts";
+
+export interface TrainSettings {
+  /** `"logreg"`: 784 → 10 softmax; `"mlp"`: 784 → 100 ReLU → 10. */
+  model: "logreg" | "mlp";
+  /** An optimizer name from lib/optimizers/registry.ts. */
+  optimizer: string;
+  variant: "paper" | "pytorch" | "keras" | "optax";
+  alpha: number;
+  /** The paper: α/√t for logistic regression, constant α for the network. */
+  schedule: Exclude<ScheduleOption, (t: number) => number>;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  batch: number;
+  steps: number;
+  seed: number;
+  /** `"zeros"` or `"default"` (the model's own: zeros for logreg, He/Glorot for the MLP). */
+  init: "zeros" | "default";
+  /** Use the first N training examples in file order (undefined: all). */
+  trainLimit?: number;
+  shuffle: boolean;
+  evalEvery: number;
+  dataset: "mnist" | "fashion";
+  /** A directory holding the IDX files (see lib/data). */
+  dataDir?: string;
+}
+
+/** The paper's setting for each model; `steps` and `alpha` are our choices (see the notebooks). */
+export function defaultSettings(model: "logreg" | "mlp"): TrainSettings {
+  return {
+    model,
+    optimizer: "amsgrad",
+    variant: "paper",
+    alpha: model === "logreg" ? 0.01 : 1e-3,
+    schedule: model === "logreg" ? "invsqrt" : "constant",
+    beta1: 0.9,
+    beta2: 0.999,
+    eps: 1e-8,
+    batch: 128,
+    steps: 5000,
+    seed: 0,
+    init: "default",
+    shuffle: true,
+    evalEvery: 250,
+    dataset: "mnist",
+  };
+}

@@ -11,7 +11,14 @@ import { positive } from "./validate.ts";
 
 /** F = ℝ^d: no projection. */
 export function unconstrained(): Projection {
-  return { name: "none", separable: true, lo: null, hi: null, contains: () => true };
+  return {
+    name: "none",
+    separable: true,
+    lo: null,
+    hi: null,
+    // NaN and ±∞ are not points of ℝ^d.
+    contains: (x) => x.every((v) => v - v === 0),
+  };
 }
 
 /**
@@ -24,6 +31,9 @@ export function box(lo: number | Vec, hi: number | Vec): Projection {
   if (typeof lo !== "number" && typeof hi !== "number" && lo.length !== hi.length) {
     throw new RangeError(`box bounds differ in length: ${lo.length} and ${hi.length}`);
   }
+  // The step reads bounds as both scalars or both arrays: widen a scalar next to an array.
+  if (typeof lo === "number" && typeof hi !== "number") lo = new Float64Array(n).fill(lo);
+  if (typeof hi === "number" && typeof lo !== "number") hi = new Float64Array(n).fill(hi);
   for (let i = 0; i < Math.max(n, 1); i++) {
     if (!(at(lo, i) <= at(hi, i))) {
       throw new RangeError(`box needs lo ≤ hi, got lo=${at(lo, i)} > hi=${at(hi, i)} at ${i}`);
@@ -36,7 +46,8 @@ export function box(lo: number | Vec, hi: number | Vec): Projection {
     hi,
     contains(x, tol = 0) {
       for (let i = 0; i < x.length; i++) {
-        if (x[i]! < at(lo, i) - tol || x[i]! > at(hi, i) + tol) return false;
+        // Written so that NaN is outside.
+        if (!(x[i]! >= at(lo, i) - tol && x[i]! <= at(hi, i) + tol)) return false;
       }
       return true;
     },
@@ -59,11 +70,14 @@ export function l2Ball(radius: number): Projection {
     for (let i = 0; i < x.length; i++) s += x[i]! * x[i]!;
     return s;
   };
+  // x_i(λ) = w_i y_i/(w_i + λ); an infinite weight (a coordinate the step left
+  // alone, D_i = ∞) pins x_i = y_i, the limit of that formula.
+  const shrunk = (y: number, w: number, lambda: number) =>
+    w === 0 ? 0 : w === Infinity ? y : (w * y) / (w + lambda);
   const shrunkNormSq = (y: Vec, w: Vec, lambda: number) => {
     let s = 0;
     for (let i = 0; i < y.length; i++) {
-      const wi = w[i]!;
-      const xi = wi === 0 ? 0 : (wi * y[i]!) / (wi + lambda);
+      const xi = shrunk(y[i]!, w[i]!, lambda);
       s += xi * xi;
     }
     return s;
@@ -77,18 +91,17 @@ export function l2Ball(radius: number): Projection {
       if (normSq(y) <= r2) return;
       let lo = 0;
       let hi = 1;
-      for (let i = 0; i < w.length; i++) hi = Math.max(hi, w[i]!);
+      for (let i = 0; i < w.length; i++) if (w[i]! < Infinity) hi = Math.max(hi, w[i]!);
       // At λ = max(w)·‖y‖/r every |x_i| ≤ |y_i|·r/‖y‖, so ‖x‖ ≤ r.
       hi *= Math.sqrt(normSq(y)) / radius;
+      // Pinned coordinates void that bound: widen until feasible.
+      for (let k = 0; k < 64 && shrunkNormSq(y, w, hi) > r2; k++) hi *= 2;
       for (let k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
         const mid = 0.5 * (lo + hi);
         if (shrunkNormSq(y, w, mid) > r2) lo = mid;
         else hi = mid;
       }
-      for (let i = 0; i < y.length; i++) {
-        const wi = w[i]!;
-        y[i] = wi === 0 ? 0 : (wi * y[i]!) / (wi + hi);
-      }
+      for (let i = 0; i < y.length; i++) y[i] = shrunk(y[i]!, w[i]!, hi);
     },
     contains(x, tol = 0) {
       return Math.sqrt(normSq(x)) <= radius + tol;

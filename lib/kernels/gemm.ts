@@ -1,0 +1,184 @@
+/**
+ * The matrix product of a dense layer, on row-major `Float32Array`s:
+ *
+ * ```
+ * C (m×n) = op(A) · op(B) [+ C] [+ 1·biasᵀ],     op(X) = X or Xᵀ
+ * C_ij = Σ_p op(A)_ip op(B)_pj [+ C_ij] [+ bias_j]
+ * ```
+ *
+ * The three forms a layer needs are the shorthands {@link matmul} (A·B, the
+ * forward pass), {@link matmulTN} (Aᵀ·B, the weight gradient) and
+ * {@link matmulNT} (A·Bᵀ, the input gradient).
+ *
+ * How (GotoBLAS's layout, one kernel for all three): A is copied as is into the
+ * WebAssembly workspace and read in place with strides, so its transpose costs
+ * nothing; B is packed into panels of 8 columns (zero-padded), which is where
+ * its transpose is absorbed; the 6×8 SIMD micro-kernel of `_gemm_wat.ts` writes
+ * a padded C; the copy back to the caller's C adds the bias and the old C in
+ * double precision, rounding once. Sums over p run in float32 with fused
+ * multiply-adds, so |C − C_exact| ≤ (k + 1)·2⁻²⁴·Σ_p |A_ip||B_pj| (+ one rounding
+ * of the bias and accumulate adds).
+ *
+ * No allocation after the workspace has grown to the largest product seen.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { matmul } from "./gemm.ts";
+ * // [1 2; 3 4]·[5 6; 7 8] + [1 1] = [20 23; 44 51]
+ * const c = new Float32Array(4);
+ * matmul(2, 2, 2, new Float32Array([1, 2, 3, 4]), new Float32Array([5, 6, 7, 8]), c, {
+ *   bias: new Float32Array([1, 1]),
+ * });
+ * assert.deepEqual(Array.from(c), [20, 23, 44, 51]);
+ * ```
+ *
+ * @module
+ */
+import { gemmKernel, workspace } from "./_wasm.ts";
+
+/** Rows of A and columns of B per micro-tile (must match `_gemm_wat.ts`). */
+const MR = 6;
+const NR = 8;
+/** Workspace regions start on 64-byte cache lines. */
+const ALIGN = 16;
+
+/** Options of {@link gemm}. */
+export interface GemmOptions {
+  /** Use Aᵀ: A is stored k×m (default false: A stored m×k). */
+  transA?: boolean;
+  /** Use Bᵀ: B is stored n×k (default false: B stored k×n). */
+  transB?: boolean;
+  /** Added to every row of C (length ≥ n). */
+  bias?: Float32Array;
+  /** Add the product to C instead of overwriting it (default false). */
+  accumulate?: boolean;
+}
+
+const align = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
+
+function check(m: number, k: number, n: number, a: Float32Array, b: Float32Array, c: Float32Array) {
+  for (const [name, v] of [["m", m], ["k", k], ["n", n]] as const) {
+    if (!Number.isInteger(v) || v < 0) {
+      throw new RangeError(`gemm: ${name} must be an integer ≥ 0, got ${v}`);
+    }
+  }
+  const need = [["A", a, m * k], ["B", b, k * n], ["C", c, m * n]] as const;
+  for (const [name, arr, len] of need) {
+    if (arr.length < len) {
+      throw new RangeError(
+        `gemm: ${name} has ${arr.length} elements, the ${m}×${k}·${k}×${n} product needs ${len}`,
+      );
+    }
+  }
+}
+
+/**
+ * C (m×n) = op(A)·op(B) [+ C] [+ 1·biasᵀ] with op(A) m×k and op(B) k×n; see the
+ * module documentation. `c` must not share memory with `a`, `b` or `bias`.
+ *
+ * @param m rows of op(A) and C
+ * @param k columns of op(A), rows of op(B)
+ * @param n columns of op(B) and C
+ */
+export function gemm(
+  m: number,
+  k: number,
+  n: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+  opts: GemmOptions = {},
+): void {
+  check(m, k, n, a, b, c);
+  const { transA = false, transB = false, bias, accumulate = false } = opts;
+  if (bias !== undefined && bias.length < n) {
+    throw new RangeError(`gemm: bias has ${bias.length} elements, C has ${n} columns`);
+  }
+  if (m === 0 || n === 0) return;
+  const mBlocks = Math.ceil(m / MR);
+  const nPanels = Math.ceil(n / NR);
+  const nPad = nPanels * NR;
+  // The last block reads rows m .. 6·mBlocks − 1 of A: keep them addressable.
+  const aOff = 0;
+  const bOff = align(aOff + Math.max(mBlocks * MR * k, k * m + MR));
+  const cOff = align(bOff + nPad * k);
+  const w = workspace(cOff + mBlocks * MR * nPad);
+
+  w.set(a.subarray(0, m * k), aOff);
+  // B element (p, j) lives at b[p·rsB + j·csB].
+  const rsB = transB ? 1 : n;
+  const csB = transB ? k : 1;
+  for (let jp = 0; jp < nPanels; jp++) {
+    const j0 = jp * NR;
+    const width = Math.min(NR, n - j0);
+    let o = bOff + j0 * k;
+    for (let p = 0; p < k; p++, o += NR) {
+      let s = p * rsB + j0 * csB;
+      for (let j = 0; j < width; j++, s += csB) w[o + j] = b[s]!;
+      for (let j = width; j < NR; j++) w[o + j] = 0;
+    }
+  }
+
+  gemmKernel(
+    aOff * 4,
+    transA ? 4 : 4 * k,
+    transA ? 4 * m : 4,
+    bOff * 4,
+    k,
+    cOff * 4,
+    nPad * 4,
+    mBlocks,
+    nPanels,
+  );
+
+  for (let i = 0; i < m; i++) {
+    const src = cOff + i * nPad;
+    const dst = i * n;
+    for (let j = 0; j < n; j++) {
+      let v = w[src + j]!;
+      if (bias !== undefined) v += bias[j]!;
+      if (accumulate) v += c[dst + j]!;
+      c[dst + j] = v;
+    }
+  }
+}
+
+/** C (m×n) = A·B [+ …]: A stored m×k, B stored k×n (the forward pass X·W + b). */
+export function matmul(
+  m: number,
+  k: number,
+  n: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+  opts: Omit<GemmOptions, "transA" | "transB"> = {},
+): void {
+  gemm(m, k, n, a, b, c, opts);
+}
+
+/** C (m×n) = Aᵀ·B [+ …]: A stored k×m, B stored k×n (the weight gradient Xᵀ·δ). */
+export function matmulTN(
+  m: number,
+  k: number,
+  n: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+  opts: Omit<GemmOptions, "transA" | "transB"> = {},
+): void {
+  gemm(m, k, n, a, b, c, { ...opts, transA: true });
+}
+
+/** C (m×n) = A·Bᵀ [+ …]: A stored m×k, B stored n×k (the input gradient δ·Wᵀ). */
+export function matmulNT(
+  m: number,
+  k: number,
+  n: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+  opts: Omit<GemmOptions, "transA" | "transB"> = {},
+): void {
+  gemm(m, k, n, a, b, c, { ...opts, transB: true });
+}

@@ -1,0 +1,13 @@
+/**
+ * The numeric kernels of the MNIST models, on row-major `Float32Array`s: the
+ * matrix product (a WebAssembly SIMD micro-kernel behind {@link gemm}), softmax
+ * cross-entropy, ReLU and column sums, plus the naive product they are tested
+ * and benchmarked against.
+ *
+ * @module
+ */
+export { gemm, type GemmOptions, matmul, matmulNT, matmulTN } from "./gemm.ts";
+export { naiveMatmul } from "./naive_matmul.ts";
+export { countCorrect, softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
+export { relu, reluBackward } from "./relu.ts";
+export { columnSums } from "./column_sums.ts";

@@ -1,0 +1,60 @@
+/**
+ * The Jupyter side of a chart: a MIME bundle, and showing it inline when the
+ * code runs inside the Deno kernel (`deno jupyter`). Outside the kernel nothing
+ * is shown and the bundle is simply returned, so the same code runs in tests.
+ *
+ * @module
+ */
+
+/** A Jupyter MIME bundle: MIME type → content (a string, or JSON for `+json` types). */
+export type MimeBundle = Record<string, unknown>;
+
+/** Anything that knows its own MIME bundle, the protocol the Deno kernel displays. */
+export interface Displayable {
+  /** The MIME bundle to show for this object. */
+  bundle(): MimeBundle;
+}
+
+interface JupyterNamespace {
+  display(obj: unknown, options?: { raw?: boolean }): Promise<void>;
+}
+
+/** The `Deno.jupyter` namespace, or undefined outside the kernel (where its getter throws). */
+function jupyterNamespace(): JupyterNamespace | undefined {
+  try {
+    return (Deno as unknown as { jupyter?: JupyterNamespace }).jupyter;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether this code runs inside the Deno Jupyter kernel.
+ *
+ * @returns true under `deno jupyter --kernel`, false under `deno run` or `deno test`.
+ */
+export function inJupyter(): boolean {
+  return jupyterNamespace() !== undefined;
+}
+
+/**
+ * Show a chart (or a raw bundle) as ONE display output in the notebook.
+ * Await it, so the output is sent before the cell finishes.
+ *
+ * @param item a chart or a MIME bundle such as `{"text/html": "<b>hi</b>"}`
+ * @returns the bundle that was (or, outside the kernel, would have been) shown
+ * @example
+ * ```ts
+ * import { display } from "./jupyter.ts";
+ * const shown = await display({ "text/plain": "hello" });
+ * console.assert(shown["text/plain"] === "hello");
+ * ```
+ */
+export async function display(item: Displayable | MimeBundle): Promise<MimeBundle> {
+  const bundle: MimeBundle = typeof item.bundle === "function"
+    ? (item as Displayable).bundle()
+    : item as MimeBundle;
+  const jupyter = jupyterNamespace();
+  if (jupyter) await jupyter.display(bundle, { raw: true });
+  return bundle;
+}

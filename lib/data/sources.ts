@@ -76,8 +76,13 @@ export function npmPackageDirs(pkg: NpmDataPackage): string[] {
   const root = projectRoot();
   if (root !== undefined) packageDirs.push(join(root, "node_modules", pkg.name));
   const found: string[] = [];
+  const seen = new Set<string>();
   for (const dir of packageDirs.map((d) => join(d, pkg.dataPath))) {
-    if (!found.includes(dir) && isDir(dir)) found.push(dir);
+    const real = realDir(dir); // node_modules/<name> is usually a symlink into .deno/
+    if (real !== undefined && !seen.has(real)) {
+      seen.add(real);
+      found.push(dir);
+    }
   }
   return found;
 }
@@ -103,10 +108,10 @@ export function searchDirs(spec: DatasetSpec, cacheDir: string | undefined): Dir
   return out;
 }
 
-function isDir(path: string): boolean {
+function realDir(path: string): string | undefined {
   try {
-    return Deno.statSync(path).isDirectory;
+    return Deno.statSync(path).isDirectory ? Deno.realPathSync(path) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

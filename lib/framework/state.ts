@@ -15,19 +15,32 @@ export interface StateJSON {
   x: number[];
   slots: Record<string, number[]>;
   scalars: Record<string, number>;
+  /**
+   * Where an array holds −0, which JSON prints as 0: `"x"` or a slot name → indices.
+   * Present only when some array has one.
+   */
+  negativeZeros?: Record<string, number[]>;
 }
 
 /** A plain-object copy of `state`, ready for `JSON.stringify`. */
 export function saveState(state: State): StateJSON {
   const slots: Record<string, number[]> = {};
   for (const [k, v] of Object.entries(state.slots)) slots[k] = Array.from(v);
-  return {
+  const json: StateJSON = {
     t: state.t,
     dtype: state.x instanceof Float32Array ? "float32" : "float64",
     x: Array.from(state.x),
     slots,
     scalars: { ...state.scalars },
   };
+  const negativeZeros: Record<string, number[]> = {};
+  for (const [k, v] of [["x", state.x] as const, ...Object.entries(state.slots)]) {
+    const at: number[] = [];
+    for (let i = 0; i < v.length; i++) if (Object.is(v[i], -0)) at.push(i);
+    if (at.length > 0) negativeZeros[k] = at;
+  }
+  if (Object.keys(negativeZeros).length > 0) json.negativeZeros = negativeZeros;
+  return json;
 }
 
 /** Rebuilds a state from {@link saveState}'s output; throws on a malformed record. */
@@ -47,7 +60,25 @@ export function restoreState(json: StateJSON): State {
   if (json.dtype !== "float32" && json.dtype !== "float64") {
     throw new RangeError(`state.dtype must be "float32" or "float64", got ${json.dtype}`);
   }
+  const x = make(json.x, "x");
+  for (const key of ["slots", "scalars"] as const) {
+    if (typeof json[key] !== "object" || json[key] === null || Array.isArray(json[key])) {
+      throw new RangeError(`state.${key} must be an object, got ${JSON.stringify(json[key])}`);
+    }
+  }
   const slots: Record<string, Vec> = {};
   for (const [k, v] of Object.entries(json.slots)) slots[k] = make(v, `slots.${k}`);
-  return { t: json.t, x: make(json.x, "x"), slots, scalars: { ...json.scalars } };
+  for (const [k, at] of Object.entries(json.negativeZeros ?? {})) {
+    const v = k === "x" ? x : slots[k];
+    if (v === undefined || !Array.isArray(at)) {
+      throw new RangeError(`state.negativeZeros names ${k}, which is not x or a slot`);
+    }
+    for (const i of at) {
+      if (!Number.isInteger(i) || v[i] !== 0) {
+        throw new RangeError(`state.negativeZeros.${k} lists ${i}, which is not a zero of ${k}`);
+      }
+      v[i] = -0;
+    }
+  }
+  return { t: json.t, x, slots, scalars: { ...json.scalars } };
 }

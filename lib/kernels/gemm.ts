@@ -105,7 +105,7 @@ export function gemm(
   const cOff = align(bOff + nPad * k);
   const w = workspace(cOff + mBlocks * MR * nPad);
 
-  w.set(a.subarray(0, m * k), aOff);
+  w.set(a.length === m * k ? a : a.subarray(0, m * k), aOff);
   // B element (p, j) lives at b[p·rsB + j·csB].
   const rsB = transB ? 1 : n;
   const csB = transB ? k : 1;

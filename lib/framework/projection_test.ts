@@ -1,8 +1,37 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { box, l2Ball, unconstrained } from "./projection.ts";
-import { sgd } from "../optimizers/sgd.ts";
-import { adagrad } from "../optimizers/adagrad.ts";
+import { makeOptimizer } from "./generic.ts";
+import { gradientPhi } from "./phi.ts";
+import { identityPsi, sumOfSquaresPsi } from "./psi.ts";
+import { stepSize } from "./schedule.ts";
+import type { Optimizer, Projection } from "./types.ts";
+
+/**
+ * x_{t+1} = Π_F(x_t − α g_t/D_t) from the framework alone (lib/framework imports
+ * nothing above it): D = 1 (SGD), or D = √(Σg²) + ε (AdaGrad, PyTorch's form).
+ */
+function sgd(o: { alpha?: number; projection?: Projection } = {}): Optimizer {
+  return makeOptimizer({
+    name: "SGD",
+    phi: gradientPhi(),
+    psi: identityPsi(),
+    alpha: stepSize(o.alpha ?? 1),
+    projection: o.projection ?? unconstrained(),
+    epsIn: 0,
+    epsOut: 0,
+    p: 0.5,
+    hooks: [],
+  });
+}
+function adagrad(o: { alpha: number; eps: number; projection: Projection }): Optimizer {
+  return makeOptimizer({
+    ...sgd(o).spec,
+    name: "AdaGrad",
+    psi: sumOfSquaresPsi({ average: false }),
+    epsOut: o.eps,
+  });
+}
 
 /** Σ w_i (x_i − y_i)², the objective of Π_{F,A} with A = diag(w). */
 function weightedDistSq(x: Float64Array, y: Float64Array, w: Float64Array): number {
@@ -107,7 +136,7 @@ Deno.test("l2Ball: a point inside is left alone; an infinite weight pins its coo
 
 Deno.test("l2Ball: zero gradient on one coordinate with ε = 0 keeps x finite and in F", () => {
   // AdaGrad (PyTorch form, ε = 0): D = (√9, √0) = (3, 0), so D_2 = 0 and its weight is ∞.
-  const opt = adagrad({ variant: "pytorch", alpha: 1, eps: 0, projection: l2Ball(1) });
+  const opt = adagrad({ alpha: 1, eps: 0, projection: l2Ball(1) });
   const state = opt.init(new Float64Array([0.5, 0]));
   opt.step(state, new Float64Array([-3, 0])); // x̂ = (0.5 + 3/3, 0) = (1.5, 0)
   assert.ok(Math.abs(state.x[0]! - 1) < 1e-12, `x = ${state.x}`);

@@ -69,7 +69,7 @@ export async function loadMnist(options: LoadOptions = {}): Promise<LoadedDatase
   const files = Object.values(spec.files) as IdxFileSpec[];
   const found = new Map<string, { idx: Uint8Array; report: FileReport }>();
   if (named !== undefined) {
-    const origin = options.dataDir !== undefined ? "the dataDir option" : `$${spec.envVar}`;
+    const origin = options.dataDir !== undefined ? "dataDir / --data-dir" : `$${spec.envVar}`;
     await loadNamed(spec, files, { dir: named, label: `folder ${named} (from ${origin})` }, found);
   } else {
     await loadSearched(spec, files, options, found);

@@ -25,7 +25,7 @@ Deno.test("a named folder of raw files loads, with counts, sizes and provenance"
   assert.deepEqual(data.train.images, tiny.content.trainPixels);
   assert.deepEqual(data.train.labels, tiny.content.trainLabels);
   assert.deepEqual(data.test.images, tiny.content.testPixels);
-  assert.equal(data.source, `folder ${dir} (from the dataDir option)`);
+  assert.equal(data.source, `folder ${dir} (from dataDir / --data-dir)`);
   assert.ok(data.files.every((f) => f.verifiedBy === "idx-sha256"));
   await Deno.remove(dir, { recursive: true });
 });

@@ -1,8 +1,8 @@
 /**
  * Minibatches from byte pixels: the data set stays `Uint8Array` (55 MB for MNIST)
- * and only the batch in use is scaled to `Float32Array`, `x = pixel / 255` in [0, 1]
- * (the paper's logistic regression and MLP take raw intensities scaled to [0, 1];
- * no mean subtraction).
+ * and only the batch in use is scaled to `Float32Array`, `x = pixel / 255` in [0, 1],
+ * with no mean subtraction. (The paper does not state its preprocessing; this is
+ * the common choice, and the one our models assume.)
  *
  * @example
  * ```ts

@@ -11,6 +11,8 @@ export class IdxFormatError extends Error {
   readonly file: string;
 
   /**
+   * Builds the error for one file.
+   *
    * @param file the file's name or path
    * @param problem what was wrong and what was expected
    */
@@ -27,6 +29,8 @@ export class GzipError extends Error {
   readonly file: string;
 
   /**
+   * Builds the error for one file.
+   *
    * @param file the file's name or path
    * @param problem what was wrong and what was expected
    * @param cause the platform's error, if any
@@ -50,6 +54,8 @@ export class ChecksumError extends Error {
   readonly got: string;
 
   /**
+   * Builds the error from the digests that were compared.
+   *
    * @param file the file's name
    * @param source a path or URL
    * @param expected the accepted SHA-256 values
@@ -84,6 +90,8 @@ export class DownloadError extends Error {
   readonly url: string;
 
   /**
+   * Builds the error for one download attempt.
+   *
    * @param file the file's name
    * @param url the URL
    * @param problem what went wrong
@@ -103,6 +111,8 @@ export class DataUnavailableError extends Error {
   readonly attempts: readonly string[];
 
   /**
+   * Builds the error from every source that was tried.
+   *
    * @param dataset the data set's id, e.g. `mnist`
    * @param attempts one line per source tried
    * @param hint what the user can do

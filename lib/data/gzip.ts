@@ -1,6 +1,8 @@
 /**
  * Gzip detection and decompression with the platform's `DecompressionStream`.
  * A corrupt, truncated or oversized stream is a {@linkcode GzipError} naming the file.
+ * One gzip member per file, as gzip(1) writes it; concatenated members are
+ * rejected as trailing bytes (the platform's decoder stops after the first).
  *
  * @example
  * ```ts

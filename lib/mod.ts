@@ -9,3 +9,6 @@ export * from "./optimizers/mod.ts";
 export { Rng } from "./random/rng.ts";
 export * from "./online/mod.ts";
 export * from "./experiments/mod.ts";
+export * from "./data/mod.ts";
+export * from "./models/mod.ts";
+export * from "./train/mod.ts";

@@ -1,7 +1,7 @@
 /**
  * Minibatches: a seeded permutation per epoch (or file order), full batches
  * only (an epoch's last partial batch is dropped), over the first `limit`
- * examples.
+ * examples. Scaling the pixels is `fillBatch` of lib/data.
  *
  * @module
  */
@@ -49,19 +49,5 @@ export class BatchSampler {
     const out = this.#order.subarray(this.#pos, this.#pos + this.batch);
     this.#pos += this.batch;
     return out;
-  }
-}
-
-/** Fills `out` (batch × pixels) with the images at `indices`, scaled to pixel/255. */
-export function fillBatch(
-  images: Uint8Array,
-  pixels: number,
-  indices: ArrayLike<number>,
-  out: Float32Array,
-): void {
-  for (let b = 0; b < indices.length; b++) {
-    const src = indices[b]! * pixels;
-    const dst = b * pixels;
-    for (let j = 0; j < pixels; j++) out[dst + j] = images[src + j]! / 255;
   }
 }

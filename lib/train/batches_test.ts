@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Rng } from "../random/rng.ts";
-import { BatchSampler, fillBatch } from "./batches.ts";
+import { BatchSampler } from "./batches.ts";
 
 Deno.test("BatchSampler without shuffling takes batches in file order and drops the partial one", () => {
   const s = new BatchSampler(10, 4, null);
@@ -25,11 +25,4 @@ Deno.test("BatchSampler with a seed: each epoch a permutation, the same for the 
 
 Deno.test("BatchSampler rejects a training set smaller than a batch", () => {
   assert.throws(() => new BatchSampler(3, 4, null), /at least one batch/);
-});
-
-Deno.test("fillBatch scales bytes to [0, 1]", () => {
-  const images = new Uint8Array([0, 255, 51, 102, 0, 0]);
-  const out = new Float32Array(4);
-  fillBatch(images, 2, [1, 0], out);
-  assert.deepEqual(Array.from(out), [Math.fround(0.2), Math.fround(0.4), 0, 1]);
 });

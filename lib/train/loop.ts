@@ -7,8 +7,10 @@
 import { NonFiniteGradientError } from "../framework/errors.ts";
 import type { Optimizer } from "../framework/types.ts";
 import { Rng } from "../random/rng.ts";
-import { BatchSampler, fillBatch } from "./batches.ts";
-import type { ImageSet, Model } from "./types.ts";
+import { fillBatch } from "../data/batch.ts";
+import type { ImageSplit } from "../data/types.ts";
+import type { Model } from "../models/types.ts";
+import { BatchSampler } from "./batches.ts";
 
 /** One point of a training curve. */
 export interface CurvePoint {
@@ -51,7 +53,7 @@ export interface LoopOptions {
 export function evaluateSet(
   model: Model,
   params: Float32Array,
-  set: ImageSet,
+  set: ImageSplit,
   n = set.count,
   chunk = 1000,
 ) {
@@ -63,7 +65,7 @@ export function evaluateSet(
   for (let lo = 0; lo < n; lo += chunk) {
     const m = Math.min(chunk, n - lo);
     for (let i = 0; i < m; i++) idx[i] = lo + i;
-    fillBatch(set.images, pixels, idx.subarray(0, m), x);
+    fillBatch(set, idx.subarray(0, m), x);
     const r = model.evaluate(params, x, set.labels.subarray(lo, lo + m), m);
     loss += r.loss * m;
     correct += r.accuracy * m;
@@ -79,7 +81,7 @@ export function evaluateSet(
 export function trainLoop(
   model: Model,
   optimizer: Optimizer,
-  data: { train: ImageSet; test: ImageSet },
+  data: { train: ImageSplit; test: ImageSplit },
   opts: LoopOptions,
 ): { curve: CurvePoint[]; final: TrainFinal } {
   const { train, test } = data;
@@ -108,8 +110,7 @@ export function trainLoop(
   let t = 0;
   while (t < opts.steps) {
     const idx = sampler.next();
-    fillBatch(train.images, pixels, idx, x);
-    for (let b = 0; b < idx.length; b++) y[b] = train.labels[idx[b]!]!;
+    fillBatch(train, idx, x, y);
     const loss = model.lossAndGrad(params, x, y, opts.batch, grad);
     if (!Number.isFinite(loss)) {
       diverged = true;

@@ -1,0 +1,69 @@
+/**
+ * One training run from its settings: build the model and the optimizer, train,
+ * and return the curve in the JSON form `deno task train --json` prints.
+ *
+ * @module
+ */
+import { logisticRegression } from "../models/logistic_regression.ts";
+import { mlp } from "../models/mlp.ts";
+import type { Model } from "../models/types.ts";
+import { byName } from "../optimizers/registry.ts";
+import type { ImageSplit } from "../data/types.ts";
+import { type CurvePoint, type TrainFinal, trainLoop } from "./loop.ts";
+import type { TrainSettings } from "./settings.ts";
+
+/** The result of one run: its settings, the curve and the final numbers. */
+export interface TrainResult {
+  settings: TrainSettings;
+  curve: CurvePoint[];
+  final: TrainFinal;
+  /** Wall time of the run in seconds (not part of any comparison). */
+  seconds: number;
+}
+
+/** The model a setting names. */
+export function makeModel(name: TrainSettings["model"]): Model {
+  if (name === "logreg") return logisticRegression();
+  if (name === "mlp") return mlp({ hidden: 100 });
+  throw new RangeError(`model must be "logreg" or "mlp", got "${name}"`);
+}
+
+/** The model's scheme for `init`: its default, or zeros where it has one. */
+function scheme(model: Model, init: TrainSettings["init"]): string | undefined {
+  if (init === "default") return undefined;
+  if (!model.schemes.includes("zeros")) {
+    throw new RangeError(
+      `model ${model.name} has no "zeros" initialisation (schemes: ${model.schemes.join(", ")})`,
+    );
+  }
+  return "zeros";
+}
+
+/** Trains one run on the given data. */
+export function trainRun(
+  settings: TrainSettings,
+  data: { train: ImageSplit; test: ImageSplit },
+  onProgress?: (step: number) => void,
+): TrainResult {
+  const model = makeModel(settings.model);
+  const optimizer = byName(settings.optimizer, {
+    alpha: settings.alpha,
+    schedule: settings.schedule,
+    beta1: settings.beta1,
+    beta2: settings.beta2,
+    eps: settings.eps,
+    variant: settings.variant,
+  });
+  const t0 = performance.now();
+  const { curve, final } = trainLoop(model, optimizer, data, {
+    steps: settings.steps,
+    batch: settings.batch,
+    seed: settings.seed,
+    init: scheme(model, settings.init),
+    trainLimit: settings.trainLimit,
+    shuffle: settings.shuffle,
+    evalEvery: settings.evalEvery,
+    onProgress,
+  });
+  return { settings, curve, final, seconds: (performance.now() - t0) / 1000 };
+}

@@ -1,0 +1,110 @@
+/**
+ * `deno task train`: one MNIST training run from flags.
+ *
+ * @module
+ */
+import { loadMnist } from "../lib/data/load.ts";
+import { trainRun } from "../lib/train/run.ts";
+import { defaultSettings, type TrainSettings } from "../lib/train/settings.ts";
+import { choice, int, num, parseFlags, runCli, UsageError } from "./_cli.ts";
+
+const USAGE = `usage: deno task train [flags]
+
+  --model logreg|mlp        784->10 softmax, or 784->100 ReLU->10 (default logreg)
+  --optimizer NAME          adam, amsgrad, adamnc, sgd, ... (default amsgrad)
+  --variant paper|pytorch|keras|optax   bias-correction convention (default paper)
+  --alpha A                 base step size (default 0.01 logreg, 0.001 mlp)
+  --schedule invsqrt|constant   alpha/sqrt(t) or alpha (default: invsqrt logreg, constant mlp)
+  --beta1 B1 --beta2 B2 --eps E   (defaults 0.9, 0.999, 1e-8)
+  --batch N                 minibatch size (default 128)
+  --steps N                 iterations (default 5000)
+  --seed S                  initialisation and shuffling seed (default 0)
+  --init zeros|default      (default: the model's own; see lib/models)
+  --train-limit N           use the first N training examples in file order
+  --no-shuffle              take batches in file order
+  --eval-every N            test loss every N steps (default 250)
+  --dataset mnist|fashion   (default mnist)
+  --data-dir DIR            a directory holding the IDX files
+  --json                    print one JSON object: settings, curve, final`;
+
+await runCli(USAGE, async () => {
+  const { values, positionals } = parseFlags(Deno.args, {
+    model: { type: "string" },
+    optimizer: { type: "string" },
+    variant: { type: "string" },
+    alpha: { type: "string" },
+    schedule: { type: "string" },
+    beta1: { type: "string" },
+    beta2: { type: "string" },
+    eps: { type: "string" },
+    batch: { type: "string" },
+    steps: { type: "string" },
+    seed: { type: "string" },
+    init: { type: "string" },
+    "train-limit": { type: "string" },
+    "no-shuffle": { type: "boolean" },
+    "eval-every": { type: "string" },
+    dataset: { type: "string" },
+    "data-dir": { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const model = choice(values, "model", ["logreg", "mlp"] as const, "logreg");
+  const d = defaultSettings(model);
+  const settings: TrainSettings = {
+    model,
+    optimizer: String(values.optimizer ?? d.optimizer),
+    variant: choice(values, "variant", ["paper", "pytorch", "keras", "optax"] as const, d.variant),
+    alpha: num(values, "alpha", d.alpha),
+    schedule: choice(
+      values,
+      "schedule",
+      ["invsqrt", "constant"] as const,
+      d.schedule as "invsqrt" | "constant",
+    ),
+    beta1: num(values, "beta1", d.beta1),
+    beta2: num(values, "beta2", d.beta2),
+    eps: num(values, "eps", d.eps),
+    batch: int(values, "batch", d.batch),
+    steps: int(values, "steps", d.steps),
+    seed: int(values, "seed", d.seed, 0),
+    init: choice(values, "init", ["zeros", "default"] as const, d.init),
+    trainLimit: values["train-limit"] === undefined ? undefined : int(values, "train-limit", 0),
+    shuffle: !values["no-shuffle"],
+    evalEvery: int(values, "eval-every", d.evalEvery),
+    dataset: choice(values, "dataset", ["mnist", "fashion"] as const, d.dataset),
+    dataDir: values["data-dir"] as string | undefined,
+  };
+  const data = await loadMnist({ dataset: settings.dataset, dataDir: settings.dataDir });
+  const every = Math.max(1, Math.floor(settings.steps / 10));
+  const r = trainRun(settings, data, (t) => {
+    if (!values.json && t % every === 0) console.error(`  step ${t}/${settings.steps}`);
+  });
+  if (values.json) {
+    console.log(JSON.stringify({ settings: r.settings, curve: r.curve, final: r.final }));
+    return;
+  }
+  console.log(
+    `${settings.model} ${settings.optimizer} (${settings.variant}) α=${settings.alpha} ${settings.schedule}`,
+  );
+  console.log(`data: ${data.source}`);
+  for (const p of r.curve) {
+    console.log(
+      `step ${String(p.step).padStart(6)}  train ${p.trainLossAvg.toFixed(4)}  test ${
+        p.testLoss.toFixed(4)
+      }`,
+    );
+  }
+  const f = r.final;
+  console.log(
+    `final: train loss ${f.trainLoss.toFixed(4)}, test loss ${f.testLoss.toFixed(4)}, ` +
+      `test accuracy ${(100 * f.testAccuracy).toFixed(2)}%${f.diverged ? " (diverged)" : ""} in ${
+        r.seconds.toFixed(1)
+      } s`,
+  );
+});

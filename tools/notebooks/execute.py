@@ -1,0 +1,182 @@
+"""Execute ONE notebook through a Jupyter kernel with nbclient, losing no output.
+
+Called by tools/notebooks/execute.ts with /usr/bin/python3 (Debian's nbclient).
+The last line printed on stdout is a JSON object: {"ok": true, ...} or
+{"ok": false, "cell": <1-based index>, "message": ...}.
+
+Why a subclass: the Deno kernel sometimes publishes `status: idle` BEFORE a
+cell's display_data / execute_result (docs/deno-jupyter.md). Stock nbclient stops
+reading at idle and drops whatever follows for that cell. Here every IOPub
+message is routed by its parent msg_id to the cell that produced it, whenever it
+arrives, and after the last cell IOPub is drained until it has been quiet for
+`--quiet` seconds. Nothing is dropped and no per-cell delay is added.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import queue
+import re
+import sys
+import time
+
+import nbformat
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from nbclient import NotebookClient
+from nbclient.exceptions import CellControlSignal, CellExecutionComplete, CellExecutionError
+from nbclient.util import ensure_async
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class RoutingClient(NotebookClient):
+    """A NotebookClient that routes late IOPub messages to the cell they belong to."""
+
+    def __init__(self, nb, quiet: float, **kw):
+        super().__init__(nb, **kw)
+        self.quiet = quiet
+        self.cells_by_msg_id = {}
+        self.late_messages = 0
+        self.current_index = None
+
+    def _route(self, msg, current_id):
+        """Process msg for its own cell; True when it is the current cell's idle."""
+        parent_id = msg["parent_header"].get("msg_id")
+        target = self.cells_by_msg_id.get(parent_id)
+        if target is None:
+            return False
+        cell, index = target
+        if parent_id != current_id:
+            self.late_messages += 1
+        try:
+            self.process_message(msg, cell, index)
+        except CellExecutionComplete:
+            return parent_id == current_id
+        return False
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        self.cells_by_msg_id[parent_msg_id] = (cell, cell_index)
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            if self._route(msg, parent_msg_id):
+                return
+
+    async def drain(self):
+        """Read IOPub until it has been silent for self.quiet seconds (30 s at most)."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=self.quiet))
+            except queue.Empty:
+                return
+            self._route(msg, None)
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        self.current_index = cell_index
+        try:
+            result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        except CellControlSignal:
+            await self.drain()  # the failing cell's own outputs may still be in flight
+            raise
+        if cell_index == len(self.nb.cells) - 1:
+            await self.drain()
+        return result
+
+
+def canonical_order(outputs):
+    """Results last: a cell's value is produced after its synchronous code ran, so
+    an execute_result or error that won the race over a display is moved back."""
+    rank = {"execute_result": 1, "error": 2}
+    return sorted(outputs, key=lambda o: rank.get(o.get("output_type"), 0))
+
+
+def make_stable(nb, kernel_name):
+    """Drop what changes on every run (timings, widget state) so diffs stay quiet."""
+    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("papermill", None)
+    nb.metadata["kernelspec"] = {
+        "name": kernel_name,
+        "display_name": "Deno",
+        "language": "typescript",
+    }
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+        if cell.cell_type == "code":
+            cell.outputs = canonical_order(cell.outputs)
+            for out in cell.outputs:
+                out.get("metadata", {}).pop("execution", None)
+
+
+def describe(nb, index):
+    """'cell 7/12 (`first line`)' — 1-based, counting markdown cells too."""
+    lines = [line for line in nb.cells[index].source.splitlines() if line.strip()]
+    first = lines[0].strip()[:70] if lines else ""
+    return f"cell {index + 1}/{len(nb.cells)} (`{first}`)"
+
+
+def check_kernelspec(kernel_name, deno):
+    try:
+        spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        return f"no Jupyter kernelspec named '{kernel_name}'; expected one from `deno jupyter --install`"
+    if deno and spec.argv and os.path.realpath(spec.argv[0]) != os.path.realpath(deno):
+        return (
+            f"kernelspec '{kernel_name}' at {spec.resource_dir} runs {spec.argv[0]}, "
+            f"expected {deno} (is JUPYTER_PATH or JUPYTER_DATA_DIR pointing elsewhere?)"
+        )
+    return None
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--input", required=True)
+    p.add_argument("--output", required=True)
+    p.add_argument("--cwd", required=True, help="the kernel's working directory")
+    p.add_argument("--kernel", default="deno")
+    p.add_argument("--deno", default="", help="the deno binary the kernelspec must run")
+    p.add_argument("--timeout", type=float, default=-1, help="seconds per cell; < 0: none")
+    p.add_argument("--quiet", type=float, default=1.0, help="IOPub silence that ends the drain")
+    p.add_argument("--sign", action="store_true", help="mark the output trusted (nbformat.sign)")
+    a = p.parse_args()
+
+    problem = check_kernelspec(a.kernel, a.deno)
+    if problem:
+        print(json.dumps({"ok": False, "cell": None, "message": problem}))
+        return 1
+    nb = nbformat.read(a.input, as_version=4)
+    client = RoutingClient(
+        nb,
+        quiet=a.quiet,
+        kernel_name=a.kernel,
+        timeout=None if a.timeout < 0 else int(a.timeout),
+        record_timing=False,
+        resources={"metadata": {"path": a.cwd}},
+    )
+    failure = None
+    try:
+        asyncio.run(client.async_execute())
+    except CellExecutionError as e:
+        failure = {"message": ANSI.sub("", f"{e.ename}: {e.evalue}\n{e.traceback}")}
+    except Exception as e:  # a dead kernel, a timeout, a kernel that would not start
+        failure = {"message": ANSI.sub("", f"{type(e).__name__}: {e}")}
+    if failure is not None:
+        index = client.current_index
+        failure.update(ok=False, cell=None if index is None else index + 1)
+        if index is not None:
+            failure["where"] = describe(nb, index)
+    make_stable(nb, a.kernel)
+    os.makedirs(os.path.dirname(os.path.abspath(a.output)), exist_ok=True)
+    nbformat.write(nb, a.output)
+    if a.sign and failure is None:
+        nbformat.sign.NotebookNotary().sign(nb)
+    if failure is not None:
+        print(json.dumps(failure))
+        return 1
+    print(json.dumps({"ok": True, "late_messages": client.late_messages}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

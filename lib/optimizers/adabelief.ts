@@ -1,5 +1,6 @@
 /**
- * AdaBelief (Zhuang et al. 2020), as optax's `adabelief`: the second moment is the
+ * AdaBelief (Zhuang et al. 2020), as the paper and the authors' PyTorch code write it
+ * (optax's `adabelief` uses g_t − m_{t−1} instead): the second moment is the
  * variance of g_t around the prediction m_t,
  * s_t = β2 s_{t−1} + (1 − β2)(g_t − m_t)² + ε_root, and
  * x −= α_t (m_t/(1 − β1^t)) / (√(s_t/(1 − β2^t)) + ε).

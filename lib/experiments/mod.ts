@@ -7,3 +7,4 @@
 export * from "./figure1.ts";
 export * from "./theorems.ts";
 export * from "./sweeps.ts";
+export * from "./figure2.ts";

@@ -1,0 +1,60 @@
+/**
+ * `deno task reproduce`: the main job. Reproduces every figure of the paper that
+ * this project covers, writes data (with full settings) and SVG charts to
+ * results/, and prints one line per paper claim with our numbers.
+ *
+ *   deno task reproduce [--quick] [--only synthetic,logreg,mlp] [--out results]
+ *
+ * `--quick` (or AMSGRAD_QUICK=1) shrinks every experiment, for tests.
+ *
+ * @module
+ */
+import { parseFlags, runCli, UsageError } from "./_cli.ts";
+import { reproduceFigure2 } from "./reproduce/figure2.ts";
+import type { Claim } from "./reproduce/report.ts";
+import { writeJson } from "./reproduce/report.ts";
+import { reproduceSynthetic } from "./reproduce/synthetic.ts";
+
+const USAGE = `usage: deno task reproduce [--quick] [--only synthetic,logreg,mlp] [--out DIR]`;
+const PARTS = ["synthetic", "logreg", "mlp"] as const;
+
+await runCli(USAGE, async () => {
+  const { values, positionals } = parseFlags(Deno.args, {
+    quick: { type: "boolean" },
+    only: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) return console.log(USAGE);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const quick = Boolean(values.quick) || Deno.env.get("AMSGRAD_QUICK") === "1";
+  const out = String(values.out ?? "results");
+  const only = values.only === undefined ? [...PARTS] : String(values.only).split(",");
+  for (const p of only) {
+    if (!(PARTS as readonly string[]).includes(p)) {
+      throw new UsageError(`--only takes ${PARTS.join(",")}, got "${p}"`);
+    }
+  }
+  const t0 = performance.now();
+  const claims: Claim[] = [];
+  const timings: Record<string, number> = {};
+  for (const part of PARTS.filter((p) => only.includes(p))) {
+    const t = performance.now();
+    console.log(`\n== ${part}${quick ? " (quick)" : ""} ==`);
+    claims.push(
+      ...(part === "synthetic"
+        ? await reproduceSynthetic(out, quick)
+        : await reproduceFigure2(out, part, quick)),
+    );
+    timings[part] = (performance.now() - t) / 1000;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = Deno.memoryUsage().rss;
+  await writeJson(`${out}/claims.json`, { quick, claims, seconds: timings, totalSeconds: seconds });
+  const agree = claims.filter((c) => c.agrees).length;
+  console.log(
+    `\n${agree} of ${claims.length} claims agree; ${seconds.toFixed(0)} s (` +
+      Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ") +
+      `), main process RSS ${(rss / 2 ** 20).toFixed(0)} MiB; results in ${out}/`,
+  );
+});

@@ -2,14 +2,15 @@
 backward, AMSGrad update) of the paper's two MNIST models on the CPU in float32.
 
 Prints one JSON object: {"torch": version, "threads": n, "batch": 128,
-"logreg_ms": ..., "mlp_ms": ..., "matmul_gflops": ...} with the median over
-repeats of the mean time per step. Run with Debian's python (/usr/bin/python3).
+"logreg_ms": ..., "mlp_ms": ..., "matmul_gflops": ...}: the best over `repeats`
+short trials of the mean time per step (the same method as bench/train_step.ts,
+so that both see the machine at its least disturbed). Run with Debian's python
+(/usr/bin/python3).
 
-    /usr/bin/python3 bench/train_step_torch.py --threads 1 --steps 200
+    /usr/bin/python3 bench/train_step_torch.py --threads 1 --steps 10 --repeats 30
 """
 import argparse
 import json
-import statistics
 import time
 
 import torch
@@ -25,7 +26,8 @@ def models():
 
 
 def time_steps(model, xs, ys, steps, repeats):
-    """Median over `repeats` of the mean milliseconds of `steps` training steps."""
+    """Best over `repeats` trials of the mean milliseconds of `steps` training steps
+    (the minimum is the estimate least disturbed by other processes)."""
     opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), amsgrad=True)
 
     def step(i):
@@ -35,7 +37,7 @@ def time_steps(model, xs, ys, steps, repeats):
         loss.backward()
         opt.step()
 
-    for i in range(max(10, steps // 10)):
+    for i in range(20):
         step(i)
     times = []
     for _ in range(repeats):
@@ -43,11 +45,11 @@ def time_steps(model, xs, ys, steps, repeats):
         for i in range(steps):
             step(i)
         times.append((time.perf_counter() - t0) * 1e3 / steps)
-    return statistics.median(times)
+    return min(times)
 
 
 def time_matmul(m, k, n, iters, repeats):
-    """GFLOP/s of an (m x k)·(k x n) float32 product, median over repeats."""
+    """GFLOP/s of an (m x k)·(k x n) float32 product, best over repeats."""
     a = torch.rand(m, k)
     b = torch.rand(k, n)
     c = torch.empty(m, n)
@@ -60,14 +62,14 @@ def time_matmul(m, k, n, iters, repeats):
             torch.mm(a, b, out=c)
         dt = time.perf_counter() - t0
         rates.append(2.0 * m * k * n * iters / dt / 1e9)
-    return statistics.median(rates)
+    return max(rates)
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--steps", type=int, default=200)
-    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--steps", type=int, default=10)
+    p.add_argument("--repeats", type=int, default=30)
     p.add_argument("--batch", type=int, default=128)
     a = p.parse_args()
     torch.set_num_threads(a.threads)

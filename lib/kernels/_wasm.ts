@@ -30,6 +30,8 @@ export const gemmKernel = instance.exports.gemm as (
   rsA: number,
   csA: number,
   b: number,
+  rsB: number,
+  panelB: number,
   k: number,
   c: number,
   ldc: number,

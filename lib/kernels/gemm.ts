@@ -10,12 +10,13 @@
  * forward pass), {@link matmulTN} (Aᵀ·B, the weight gradient) and
  * {@link matmulNT} (A·Bᵀ, the input gradient).
  *
- * How (GotoBLAS's layout, one kernel for all three): A is copied as is into the
- * WebAssembly workspace and read in place with strides, so its transpose costs
- * nothing; B is packed into panels of 8 columns (zero-padded), which is where
- * its transpose is absorbed; the 6×8 SIMD micro-kernel of `_gemm_wat.ts` writes
- * a padded C; the copy back to the caller's C adds the bias and the old C in
- * double precision, rounding once. Sums over p run in float32 with fused
+ * How (one kernel for all three): A and B are copied into the WebAssembly
+ * workspace and read there with strides, so the transpose of A costs nothing; a
+ * transposed B is first packed into panels of 8 contiguous columns (GotoBLAS's
+ * layout), since the kernel reads 8 consecutive columns of a row of B at once.
+ * The 6×8 SIMD micro-kernel of `_gemm_wat.ts` writes C padded to whole tiles;
+ * the copy back to the caller's C drops the padding and adds the bias and the
+ * old C in double precision, rounding once. Sums over p run in float32 with fused
  * multiply-adds, so |C − C_exact| ≤ (k + 1)·2⁻²⁴·Σ_p |A_ip||B_pj| (+ one rounding
  * of the bias and accumulate adds).
  *
@@ -102,21 +103,27 @@ export function gemm(
   // The last block reads rows m .. 6·mBlocks − 1 of A: keep them addressable.
   const aOff = 0;
   const bOff = align(aOff + Math.max(mBlocks * MR * k, k * m + MR));
-  const cOff = align(bOff + nPad * k);
+  // Untransposed B is read in place (the last panel may read NR floats past its end).
+  const bFloats = transB ? nPad * k : k * n + NR;
+  const cOff = align(bOff + bFloats);
   const w = workspace(cOff + mBlocks * MR * nPad);
 
+  // Padding rows and columns read zeros, not stale floats (which could be slow subnormals).
   w.set(a.length === m * k ? a : a.subarray(0, m * k), aOff);
-  // B element (p, j) lives at b[p·rsB + j·csB].
-  const rsB = transB ? 1 : n;
-  const csB = transB ? k : 1;
-  for (let jp = 0; jp < nPanels; jp++) {
-    const j0 = jp * NR;
-    const width = Math.min(NR, n - j0);
-    let o = bOff + j0 * k;
-    for (let p = 0; p < k; p++, o += NR) {
-      let s = p * rsB + j0 * csB;
-      for (let j = 0; j < width; j++, s += csB) w[o + j] = b[s]!;
-      for (let j = width; j < NR; j++) w[o + j] = 0;
+  w.fill(0, aOff + m * k, bOff);
+  if (!transB) {
+    w.set(b.length === k * n ? b : b.subarray(0, k * n), bOff);
+    w.fill(0, bOff + k * n, cOff);
+  } else {
+    for (let jp = 0; jp < nPanels; jp++) {
+      const j0 = jp * NR;
+      const width = Math.min(NR, n - j0);
+      let o = bOff + j0 * k;
+      for (let p = 0; p < k; p++, o += NR) {
+        let s = j0 * k + p;
+        for (let j = 0; j < width; j++, s += k) w[o + j] = b[s]!;
+        for (let j = width; j < NR; j++) w[o + j] = 0;
+      }
     }
   }
 
@@ -125,6 +132,8 @@ export function gemm(
     transA ? 4 : 4 * k,
     transA ? 4 * m : 4,
     bOff * 4,
+    transB ? 4 * NR : 4 * n,
+    transB ? 4 * NR * k : 4 * NR,
     k,
     cOff * 4,
     nPad * 4,

@@ -122,6 +122,15 @@ Deno.test("gemm reads subarray views and survives the workspace growing", () => 
   assert.deepEqual(after, before);
 });
 
+Deno.test("a NaN left in the workspace by an earlier product does not leak into padding", () => {
+  const rng = new Rng(4);
+  const nan = new Float32Array(200 * 200).fill(NaN);
+  gemm(200, 200, 200, nan, nan, new Float32Array(200 * 200));
+  for (const transA of [false, true]) {
+    for (const transB of [false, true]) checkAgainstNaive(rng, 7, 13, 11, { transA, transB });
+  }
+});
+
 Deno.test("gemm with k = 0 gives the bias (or leaves an accumulated C)", () => {
   const c = new Float32Array([9, 9, 9, 9]);
   gemm(2, 0, 2, new Float32Array(0), new Float32Array(0), c, { bias: new Float32Array([1, 2]) });

@@ -1,0 +1,167 @@
+/**
+ * Section: one training step of the paper's MNIST models (batch 128: forward,
+ * backward, `amsgrad({ variant: "pytorch" })` on a Float32Array state) for the
+ * logistic regression and the 784 → 100 → 10 network, against PyTorch doing the
+ * same on the CPU in float32 with 1 and 2 threads (`train_step_torch.py`, run
+ * with Debian's `/usr/bin/python3`; skipped with a note when torch is missing).
+ * Also the GFLOP/s of the 128×784×100 product, `matmul` against the naive i-k-j
+ * loop, measured in the same run.
+ *
+ * Runs alone too: `deno run -A bench/train_step.ts`.
+ *
+ * @module
+ */
+import { matmul, naiveMatmul } from "../lib/kernels/mod.ts";
+import { logisticRegression, mlp, type Model } from "../lib/models/mod.ts";
+import { amsgrad } from "../lib/optimizers/amsgrad.ts";
+import { Rng } from "../lib/random/rng.ts";
+import { bestOfInterleaved, report } from "./_report.ts";
+
+const PYTHON = "/usr/bin/python3";
+const BATCH = 128;
+
+/** What `train_step_torch.py` prints. */
+interface TorchResult {
+  torch: string;
+  threads: number;
+  batch: number;
+  logreg_ms: number;
+  mlp_ms: number;
+  matmul_gflops: number;
+}
+
+/** GFLOP/s of the m×k·k×n product: ours and the naive i-k-j loop, interleaved. */
+export function measureMatmul(m = 128, k = 784, n = 100): { ours: number; naive: number } {
+  const rng = new Rng(1);
+  const a = Float32Array.from({ length: m * k }, () => rng.next());
+  const b = Float32Array.from({ length: k * n }, () => rng.next() - 0.5);
+  const c = new Float32Array(m * n);
+  const reps = 5;
+  const [ours, naive] = bestOfInterleaved([
+    () => {
+      for (let r = 0; r < reps; r++) matmul(m, k, n, a, b, c);
+    },
+    () => naiveMatmul(m, k, n, a, b, c),
+  ], 30);
+  const flop = 2 * m * k * n;
+  return { ours: (flop * reps) / ours! / 1e6, naive: flop / naive! / 1e6 };
+}
+
+/** Milliseconds per training step, and of its two halves measured alone. */
+export interface StepTimes {
+  /** lossAndGrad then opt.step. */
+  step: number;
+  /** Forward and backward (`lossAndGrad`) alone. */
+  lossAndGrad: number;
+  /** The AMSGrad update (`opt.step`) alone. */
+  update: number;
+}
+
+/**
+ * Milliseconds per training step of `model`: the best over `trials` trials of
+ * `steps` steps (the same method as the PyTorch script), cycling over 8 random
+ * batches of pixel-like inputs; the two halves are timed in the same trials.
+ */
+export function measureStep(model: Model, steps = 10, trials = 30): StepTimes {
+  const rng = new Rng(2);
+  const xs = Array.from(
+    { length: 8 },
+    () => Float32Array.from({ length: BATCH * model.inputs }, () => rng.next()),
+  );
+  const ys = Array.from(
+    { length: 8 },
+    () => Uint8Array.from({ length: BATCH }, () => rng.int(model.classes)),
+  );
+  const opt = amsgrad({ alpha: 1e-3, beta1: 0.9, beta2: 0.999, variant: "pytorch" });
+  const state = opt.init(model.init(rng, model.schemes[0]));
+  const params = state.x as Float32Array;
+  const grad = new Float32Array(model.size);
+  let i = 0;
+  const [step, lossAndGrad, update] = bestOfInterleaved([
+    () => {
+      for (let s = 0; s < steps; s++, i++) {
+        model.lossAndGrad(params, xs[i % 8]!, ys[i % 8]!, BATCH, grad);
+        opt.step(state, grad);
+      }
+    },
+    () => {
+      for (let s = 0; s < steps; s++) {
+        model.lossAndGrad(params, xs[s % 8]!, ys[s % 8]!, BATCH, grad);
+      }
+    },
+    () => {
+      for (let s = 0; s < steps; s++) opt.step(state, grad);
+    },
+  ], trials);
+  return { step: step! / steps, lossAndGrad: lossAndGrad! / steps, update: update! / steps };
+}
+
+async function torchResult(threads: number): Promise<TorchResult | string> {
+  const script = new URL("./train_step_torch.py", import.meta.url).pathname;
+  let out: Deno.CommandOutput;
+  try {
+    out = await new Deno.Command(PYTHON, {
+      args: [script, "--threads", String(threads), "--steps", "10", "--repeats", "30"],
+      stderr: "piped",
+    }).output();
+  } catch (e) {
+    return `skipped PyTorch: cannot run ${PYTHON} (${(e as Error).message})`;
+  }
+  if (!out.success) {
+    const err = new TextDecoder().decode(out.stderr);
+    if (/No module named 'torch'/.test(err)) return `skipped PyTorch: ${PYTHON} has no torch`;
+    throw new Error(`${script} failed (exit ${out.code}): ${err.slice(-500)}`);
+  }
+  return JSON.parse(new TextDecoder().decode(out.stdout)) as TorchResult;
+}
+
+export async function run(): Promise<void> {
+  const mm = measureMatmul();
+  report({
+    label: "matmul 128×784·784×100",
+    ours: mm.ours,
+    reference: mm.naive,
+    referenceName: "naive i-k-j",
+    unit: "GFLOP/s",
+    higherIsBetter: true,
+    format: (x) => x.toFixed(2),
+  });
+  const ours = { logreg: measureStep(logisticRegression()), mlp: measureStep(mlp()) };
+  for (const name of ["logreg", "mlp"] as const) {
+    const t = ours[name];
+    console.log(
+      `ours, ${name} (batch ${BATCH}): ${t.step.toFixed(3)} ms per step; alone, ` +
+        `lossAndGrad ${t.lossAndGrad.toFixed(3)} ms and AMSGrad update ${t.update.toFixed(3)} ms`,
+    );
+  }
+  for (const threads of [1, 2]) {
+    const torch = await torchResult(threads);
+    if (typeof torch === "string") {
+      console.log(torch);
+      return;
+    }
+    const ref = `PyTorch ${torch.torch} (${torch.threads} thread${torch.threads > 1 ? "s" : ""})`;
+    report({
+      label: "matmul 128×784·784×100",
+      ours: mm.ours,
+      reference: torch.matmul_gflops,
+      referenceName: ref,
+      unit: "GFLOP/s",
+      higherIsBetter: true,
+      format: (x) => x.toFixed(1),
+    });
+    for (const name of ["logreg", "mlp"] as const) {
+      report({
+        label: `${name} training step`,
+        ours: ours[name].step,
+        reference: torch[`${name}_ms`],
+        referenceName: ref,
+        unit: "ms",
+        higherIsBetter: false,
+        format: (x) => x.toFixed(3),
+      });
+    }
+  }
+}
+
+if (import.meta.main) await run();

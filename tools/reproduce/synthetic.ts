@@ -18,13 +18,15 @@ export async function reproduceSynthetic(out: string, quick: boolean): Promise<C
   const sub =
     `β1 = ${fig.settings.beta1}, β2 = ${fig.settings.beta2}, α_t = ${fig.settings.alpha}/√t, x₁ = ${fig.settings.x1}`;
   await writeSvg(
-    lineChart(online, {
+    lineChart(online.filter((r) => r.t >= 100 && r.avgRegret > 0), {
       x: "t",
       y: "avgRegret",
       series: "optimizer",
       xType: "log",
+      yType: "log",
       title: "Figure 1 (left): R_t/t, online",
       subtitle: sub,
+      caption: "From t = 100 (R_1/1 = 1010 dwarfs the rest); both axes logarithmic.",
       yLabel: "R_t / t",
     }),
     `${out}/figure1_regret.svg`,

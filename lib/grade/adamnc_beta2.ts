@@ -1,0 +1,188 @@
+/**
+ * Exercise "adamnc-beta2": AdamNC's time-varying β_{2t} (the paper's
+ * Algorithm 3 and Corollary 2),
+ *
+ * ```
+ * v_t = β_{2t} v_{t−1} + (1 − β_{2t}) g_t²,   β_{2t} = 1 − 1/t   ⇒   v_t = (1/t) Σ_{j≤t} g_j²
+ * ```
+ *
+ * so that √v_t/α_t = √(Σ_j g_j²)/α never decreases with α_t = α/√t: Γ_t ⪰ 0,
+ * condition (2) of Theorem 5. The student writes `beta2T(t)`.
+ *
+ * @module
+ */
+import { box } from "../framework/projection.ts";
+import { beta2Schedule } from "../framework/schedule.ts";
+import type { Optimizer } from "../framework/types.ts";
+import { adamNC } from "../optimizers/adam_nc.ts";
+import { theorem1 } from "../online/problems.ts";
+import { runOnline } from "../online/runner.ts";
+import { Rng } from "../random/rng.ts";
+import { runTraceChecks, type TraceCheck } from "./check.ts";
+import { fmt, play } from "./_online.ts";
+import { type DisplayedReport, exerciseReport } from "./report.ts";
+import { resolveStudent, throwHint } from "./student.ts";
+import type { Mistake, TracePoint } from "./types.ts";
+
+/** The student's β_{2t} as a function of the 1-based step t. */
+export type Beta2T = (t: number) => number;
+
+const EXERCISE = "adamnc-beta2";
+const TITLE = "AdamNC's β_2t = 1 − 1/t, so that v_t is the mean of g_1², …, g_t²";
+
+/** The wrong answers students usually write, each with what it means. */
+export const BETA2T_MISTAKES: readonly Mistake<Beta2T>[] = [
+  {
+    id: "one-over-t",
+    hint: "you return 1/t, which is 1 − β_2t: β_2t is the weight on the past v_{t−1}, " +
+      "and it must grow toward 1 as the past holds more gradients",
+    impl: (t) => 1 / t,
+  },
+  {
+    id: "shifted",
+    hint: "off by one: with 1 − 1/(t+1), v_t = Σ_j g_j²/(t+1), not the mean; β_21 must " +
+      "be 0 so that v_1 = g_1²",
+    impl: (t) => 1 - 1 / (t + 1),
+  },
+  {
+    id: "zero-based",
+    hint: "1 − 1/(t−1) is −∞ at the first step: t is 1-based in the paper, and β_21 = 0 " +
+      "so that v_1 = g_1²",
+    impl: (t) => 1 - 1 / (t - 1),
+  },
+  {
+    id: "squared",
+    hint: "1 − 1/t² forgets the new gradients too slowly: v_t is then not the mean; " +
+      "write v_t = ((t−1)·v_{t−1} + g_t²)/t and read off β_2t",
+    impl: (t) => 1 - 1 / (t * t),
+  },
+  {
+    id: "sqrt",
+    hint: "1 − 1/√t forgets the past too fast: v_t is then not the mean; write " +
+      "v_t = ((t−1)·v_{t−1} + g_t²)/t and read off β_2t",
+    impl: (t) => 1 - 1 / Math.sqrt(t),
+  },
+  ...[0.999, 0.99, 0.9].map((b) => ({
+    id: `constant-${b}`,
+    hint: `a constant β2 = ${b} is Adam's ψ; AdamNC's β_2t changes with t`,
+    impl: () => b,
+  })),
+];
+
+/** Gradients for 3 coordinates of different scales, 100 steps. */
+function gradients(): Float64Array[] {
+  const rng = new Rng(5);
+  const scales = [1, 10, 0.01];
+  return Array.from({ length: 100 }, () => Float64Array.from(scales, (s) => s * rng.normal()));
+}
+
+const TIMES = [1, 2, 3, 4, 5, 10, 100, 1000];
+
+/** Theorem 1 (C = 3) for AdamNC: β1 = 0, α_t = 0.5/√t, x_1 = 1, F = [−1, 1]. */
+const T1 = { C: 3, steps: 3000, early: 12 };
+const ncOptions = (beta2T?: Beta2T) => ({
+  alpha: 0.5,
+  schedule: "invsqrt" as const,
+  beta1: 0,
+  projection: box(-1, 1),
+  ...(beta2T ? { beta2Schedule: beta2T } : {}),
+});
+
+/** x early and at the end, then whether Γ_t ⪰ 0 at every step. */
+function theorem1Trace(opt: Optimizer, out: TracePoint[]): void {
+  play(theorem1(T1.C), opt, { steps: T1.steps, x1: 1, early: T1.early }, out);
+  const run = runOnline(theorem1(T1.C), opt, { steps: T1.steps, x1: 1, trackGamma: true });
+  out.push({ label: "Γ_t ⪰ 0 at every step", value: run.gammaMin >= -1e-9 });
+}
+
+function checks(): TraceCheck<Beta2T>[] {
+  const common = {
+    exercise: EXERCISE,
+    name: "beta2T",
+    mistakes: BETA2T_MISTAKES,
+    throwHint: (e: unknown) =>
+      e instanceof RangeError && /beta2Schedule/.test(e.message)
+        ? "AdamNC rejected your β_2t: it must lie in [0, 1] at every t ≥ 1 (the `values` " +
+          "check shows which t)"
+        : throwHint("beta2T", e),
+  };
+  const gs = gradients();
+  const reference = beta2Schedule("1-1/t");
+  return [
+    {
+      ...common,
+      check: "values",
+      title: `β_2t at t = ${TIMES.join(", ")}`,
+      run: (f, out) => TIMES.forEach((t) => out.push({ label: `β_2t at t = ${t}`, value: f(t) })),
+      expected: () => TIMES.map((t) => ({ label: `β_2t at t = ${t}`, value: reference(t) })),
+      tol: { rel: 0, abs: 1e-12 },
+      passMessage: (e) =>
+        `β_2t = ${e.map((p) => Number((p.value as number).toFixed(4))).join(", ")}`,
+      fallbackHint: "v_t is the mean when v_t = ((t−1)·v_{t−1} + g_t²)/t; match this with " +
+        "v_t = β_2t·v_{t−1} + (1 − β_2t)·g_t²",
+    },
+    {
+      ...common,
+      check: "mean",
+      title: "inside Algorithm 1 (AdamNC, 3 coordinates, 100 steps): v_t = (1/t) Σ g_j²",
+      run: (f, out) => {
+        const opt = adamNC({ alpha: 0.1, beta1: 0.9, beta2Schedule: f });
+        const state = opt.init(new Float64Array(3));
+        gs.forEach((g, k) => {
+          opt.step(state, g);
+          for (let i = 0; i < 3; i++) {
+            out.push({ label: `step ${k + 1}, v[${i}]`, value: state.slots.v![i]! });
+          }
+        });
+      },
+      expected: () => {
+        const sum = new Float64Array(3);
+        const e: TracePoint[] = [];
+        gs.forEach((g, k) => {
+          for (let i = 0; i < 3; i++) {
+            sum[i] = sum[i]! + g[i]! * g[i]!;
+            e.push({ label: `step ${k + 1}, v[${i}]`, value: sum[i]! / (k + 1) });
+          }
+        });
+        return e;
+      },
+      tol: { rel: 1e-10, abs: 0 },
+      passMessage: () => "v_t equals the running mean of g² in every coordinate at every step",
+      fallbackHint: "the `values` check shows which β_2t differs",
+    },
+    {
+      ...common,
+      check: "theorem1",
+      title: "Theorem 1 (C = 3, β1 = 0, α_t = 0.5/√t, x_1 = 1): Γ_t ⪰ 0 and x → −1",
+      run: (f, out) => theorem1Trace(adamNC(ncOptions(f)), out),
+      expected: () => {
+        const e: TracePoint[] = [];
+        theorem1Trace(adamNC(ncOptions()), e);
+        return e;
+      },
+      tol: { rel: 1e-9, abs: 1e-9 },
+      passMessage: (e) => {
+        const x = e[e.length - 2]!.value as number;
+        return `Γ_t ⪰ 0 at every step (√v_t/α_t = √(Σ g_j²)/α only grows) and AdamNC ends ` +
+          `at x = ${fmt(x)}, near x* = −1, where Adam is trapped at +1`;
+      },
+      context: (a) => {
+        const xs = a.filter((p) => p.label === `x after step ${T1.steps}`);
+        const x = xs[0]?.value;
+        return typeof x === "number" ? `Your AdamNC ends at x = ${fmt(x)} (x* = −1)` : "";
+      },
+      fallbackHint: "the `values` check shows which β_2t differs",
+    },
+  ];
+}
+
+/**
+ * Grades the student's `beta2T`.
+ *
+ * @param get a thunk returning it, `() => beta2T`
+ * @returns the report a notebook cell displays
+ */
+export function checkBeta2T(get: () => unknown): DisplayedReport {
+  const student = resolveStudent<Beta2T>("beta2T", get);
+  return exerciseReport({ exercise: EXERCISE, title: TITLE }, runTraceChecks(checks(), student));
+}

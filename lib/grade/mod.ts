@@ -1,0 +1,46 @@
+/**
+ * The course-assignment grader: each exercise notebook's check cells call
+ * `check.<fn>(() => fn)`, which compares the student's function with the
+ * library on golden traces and on the paper's counterexamples, and displays a
+ * report (PASS, or where it diverged and a hint) that also carries
+ * `application/vnd.amsgrad-grade+json` for `deno task grade`.
+ *
+ * @example
+ * ```ts
+ * import { check } from "./mod.ts";
+ * const report = check.beta2T(() => (t: number) => 1 - 1 / t);
+ * console.assert(report.points === report.maxPoints);
+ * ```
+ *
+ * @module
+ */
+import { checkAmsgradPsi } from "./amsgrad_psi.ts";
+import { checkBeta2T } from "./adamnc_beta2.ts";
+import { checkProjectBall } from "./ball_projection.ts";
+import { checkProjectInterval } from "./projection.ts";
+import { checkPytorchDenominator } from "./pytorch_denominator.ts";
+import { checkRegret } from "./regret.ts";
+
+/** The check-cell entry points, by the name of the function the student writes. */
+export const check = Object.freeze({
+  amsgradPsi: checkAmsgradPsi,
+  pytorchDenominator: checkPytorchDenominator,
+  beta2T: checkBeta2T,
+  projectInterval: checkProjectInterval,
+  projectBall: checkProjectBall,
+  regret: checkRegret,
+});
+
+export * from "./types.ts";
+export { type DisplayedReport, exerciseReport, formatHtml, formatText } from "./report.ts";
+export { checkCellId, type Exercise, exercise, EXERCISES, studentCellId } from "./exercises.ts";
+export { GOLDEN_GRADIENTS, GOLDEN_SETTINGS, GOLDEN_X } from "./golden.ts";
+export type { Moments } from "./_moments.ts";
+export type { AmsgradPsi } from "./amsgrad_psi.ts";
+export type { PytorchDenominator } from "./pytorch_denominator.ts";
+export type { Beta2T } from "./adamnc_beta2.ts";
+export type { ProjectInterval } from "./projection.ts";
+export type { ProjectBall } from "./ball_projection.ts";
+export type { Regret } from "./regret.ts";
+export * from "./notebook.ts";
+export * from "./score.ts";

@@ -1,0 +1,237 @@
+/**
+ * Exercise "regret": the regret of a run of linear losses on an interval,
+ *
+ * ```
+ * R_T = Σ_{t=1}^T f_t(x_t) − min_{x ∈ F} Σ_{t=1}^T f_t(x),   f_t(x) = c_t·x,  F = [lo, hi]
+ * ```
+ *
+ * the paper's measure of an online method (Section 2). The comparator is one
+ * fixed point for all rounds; for linear losses it is an end of F. The student
+ * writes `regret(xs, slopes, lo, hi)`; the reference is the library's online
+ * runner ({@link runOnline}) and its {@link linearProblem}.
+ *
+ * @module
+ */
+import { box } from "../framework/projection.ts";
+import type { Optimizer } from "../framework/types.ts";
+import { adam } from "../optimizers/adam.ts";
+import { amsgrad } from "../optimizers/amsgrad.ts";
+import { linearProblem } from "../online/problem.ts";
+import { theorem1, theorem1Beta2 } from "../online/problems.ts";
+import { runOnline } from "../online/runner.ts";
+import { Rng } from "../random/rng.ts";
+import { runTraceChecks, type TraceCheck } from "./check.ts";
+import { type DisplayedReport, exerciseReport } from "./report.ts";
+import { resolveStudent } from "./student.ts";
+import type { Mistake, TracePoint } from "./types.ts";
+
+/** The student's R_T for x_1..x_T = xs[0..T−1] and f_t(x) = slopes[t−1]·x on [lo, hi]. */
+export type Regret = (xs: number[], slopes: number[], lo: number, hi: number) => number;
+
+const EXERCISE = "regret";
+const TITLE = "the regret R_T = Σ f_t(x_t) − min_{x∈F} Σ f_t(x) of a run";
+
+const played = (xs: number[], c: number[]) => xs.reduce((s, x, i) => s + c[i]! * x, 0);
+const total = (c: number[]) => c.reduce((s, v) => s + v, 0);
+
+/** The wrong answers students usually write, each with what it means. */
+export const REGRET_MISTAKES: readonly Mistake<Regret>[] = [
+  {
+    id: "no-comparator",
+    hint: "you return Σ f_t(x_t), the loss of the run (or compared with x = 0): subtract " +
+      "the loss of the best fixed point, min_{x∈F} Σ_t f_t(x)",
+    impl: (xs, c) => played(xs, c),
+  },
+  {
+    id: "last-iterate",
+    hint: "regret against the last iterate x_T instead of the best fixed point: the " +
+      "comparator is argmin over all of F of Σ_t f_t(x), which x_T need not be",
+    impl: (xs, c) => played(xs, c) - xs[xs.length - 1]! * total(c),
+  },
+  {
+    id: "per-round-best",
+    hint: "you compared with the best point of each round separately, Σ_t min_x f_t(x) " +
+      "(dynamic regret); R_T compares with ONE fixed x for all rounds",
+    impl: (xs, c, lo, hi) => played(xs, c) - c.reduce((s, v) => s + Math.min(v * lo, v * hi), 0),
+  },
+  {
+    id: "fixed-lo",
+    hint: "you assumed the best fixed point is lo (x* = −1 in the paper's problems); it " +
+      "is whichever end of F makes Σ_t c_t·x smaller, and here that is hi",
+    impl: (xs, c, lo) => played(xs, c) - lo * total(c),
+  },
+  {
+    id: "fixed-hi",
+    hint: "you assumed the best fixed point is hi; it is whichever end of F makes " +
+      "Σ_t c_t·x smaller, and here that is lo",
+    impl: (xs, c, _lo, hi) => played(xs, c) - hi * total(c),
+  },
+  {
+    id: "max-over-F",
+    hint: "you subtracted the max over F of Σ_t f_t(x); the comparator is the min " +
+      "(the best fixed point)",
+    impl: (xs, c, lo, hi) => played(xs, c) - Math.max(lo * total(c), hi * total(c)),
+  },
+  {
+    id: "average",
+    hint: "you return R_T/T (the average regret, what Figure 1 plots); the exercise asks " +
+      "for R_T itself",
+    impl: (xs, c, lo, hi) => (played(xs, c) - Math.min(lo * total(c), hi * total(c))) / xs.length,
+  },
+  {
+    id: "sign",
+    hint: "the sign is flipped: R_T = (your losses) − (the best fixed point's losses)",
+    impl: (xs, c, lo, hi) => Math.min(lo * total(c), hi * total(c)) - played(xs, c),
+  },
+  {
+    id: "best-played",
+    hint: "you compared with the best of the points you played; the comparator ranges " +
+      "over all of F, which for linear losses is an end of F",
+    impl: (xs, c) => played(xs, c) - Math.min(...xs.map((x) => x * total(c))),
+  },
+  {
+    id: "mean-iterate",
+    hint: "you compared with the average iterate; the comparator is the best fixed point",
+    impl: (xs, c) => played(xs, c) - (total(xs) / xs.length) * total(c),
+  },
+];
+
+/** The library's R_T: the paper's linear problem replayed round by round. */
+function libraryRegret(xs: number[], slopes: number[], lo: number, hi: number): number {
+  const p = linearProblem({ name: "grader", makeSlopes: () => (t) => slopes[t - 1]!, lo, hi });
+  const grad = new Float64Array(1);
+  let cum = 0;
+  xs.forEach((x, k) => (cum += p.loss(k + 1, new Float64Array([x]), grad)));
+  return cum - p.bestFixedLoss();
+}
+
+type Case = [number[], number[], number, number];
+
+/** Small cases to work by hand (the best point is lo in some, hi in others; R may be < 0). */
+const HAND: readonly Case[] = [
+  [[0, 0.5, -1], [1, -2, 3], -1, 1],
+  [[1, 1, 1], [-1, -1, -1], -1, 1],
+  [[-1, -1, 0], [-1, -1, -1], -1, 1],
+  [[0, 0], [2, -1], -2, 0.5],
+  [[0.5, 1.5, 2], [1, 1, -4], 0.5, 2],
+];
+
+function randomCases(): Case[] {
+  const rng = new Rng(4);
+  return Array.from({ length: 40 }, () => {
+    const lo = -3 + 3 * rng.next();
+    const hi = lo + 0.1 + 3 * rng.next();
+    const T = 1 + rng.int(50);
+    const xs = Array.from({ length: T }, () => lo + (hi - lo) * rng.next());
+    const cs = Array.from({ length: T }, () => 3 * rng.normal() + (rng.next() - 0.5));
+    return [xs, cs, lo, hi] as Case;
+  });
+}
+
+const caseLabel = ([xs, cs, lo, hi]: Case, k: number) =>
+  xs.length <= 3
+    ? `R for xs = [${xs}], slopes = [${cs}], F = [${lo}, ${hi}]`
+    : `case ${k + 1} (T = ${xs.length}, F = [${lo.toFixed(2)}, ${hi.toFixed(2)}])`;
+
+/** x_1..x_T and c_1..c_T of `opt` on Theorem 1 (C = 3), T = 3000. */
+function trajectory(opt: Optimizer): { xs: number[]; cs: number[] } {
+  const p = theorem1(3).reset();
+  const state = opt.init(new Float64Array([1]));
+  const grad = new Float64Array(1);
+  const xs: number[] = [];
+  const cs: number[] = [];
+  for (let t = 1; t <= 3000; t++) {
+    xs.push(state.x[0]!);
+    p.loss(t, state.x, grad);
+    cs.push(grad[0]!);
+    opt.step(state, grad);
+  }
+  return { xs, cs };
+}
+
+const t1 = {
+  alpha: 0.5,
+  schedule: "invsqrt" as const,
+  beta1: 0,
+  beta2: theorem1Beta2(3),
+  projection: box(-1, 1),
+};
+const RUNS = [["Adam", () => adam(t1)], ["AMSGrad", () => amsgrad(t1)]] as const;
+
+function checks(): TraceCheck<Regret>[] {
+  const common = {
+    exercise: EXERCISE,
+    name: "regret",
+    mistakes: REGRET_MISTAKES,
+    tol: { rel: 1e-9, abs: 1e-9 },
+  };
+  const table = (cases: readonly Case[]) => ({
+    run: (f: Regret, out: TracePoint[]) =>
+      cases.forEach((c, k) =>
+        out.push({ label: caseLabel(c, k), value: f([...c[0]], [...c[1]], c[2], c[3]) })
+      ),
+    expected: () => cases.map((c, k) => ({ label: caseLabel(c, k), value: libraryRegret(...c) })),
+  });
+  const random = randomCases();
+  return [
+    {
+      ...common,
+      ...table(HAND),
+      check: "hand",
+      title: "five runs small enough to work out by hand",
+      passMessage: (e) => `R = ${e.map((p) => p.value).join(", ")} (regret can be negative)`,
+      fallbackHint: "work the first failing case by hand: Σ c_t·x_t, then the best of " +
+        "lo·Σc_t and hi·Σc_t",
+    },
+    {
+      ...common,
+      ...table(random),
+      check: "random",
+      title: "40 random runs (T up to 50, random intervals)",
+      passMessage: () => "R_T agrees with the library's online runner on all 40 runs",
+      fallbackHint: "the `hand` check has cases small enough to work out on paper",
+    },
+    {
+      ...common,
+      check: "theorem1",
+      title: "R_t of Adam and AMSGrad on Theorem 1 (C = 3, 3000 rounds), at log-spaced t",
+      run: (f, out) => {
+        for (const [name, make] of RUNS) {
+          const { xs, cs } = trajectory(make());
+          const rows = runOnline(theorem1(3), make(), { steps: 3000, x1: 1, points: 12 }).rows;
+          for (const r of rows) {
+            out.push({
+              label: `${name}: R_t at t = ${r.t}`,
+              value: f(xs.slice(0, r.t), cs.slice(0, r.t), -1, 1),
+            });
+          }
+        }
+      },
+      expected: () =>
+        RUNS.flatMap(([name, make]) =>
+          runOnline(theorem1(3), make(), { steps: 3000, x1: 1, points: 12 }).rows.map((r) => ({
+            label: `${name}: R_t at t = ${r.t}`,
+            value: r.regret,
+          }))
+        ),
+      passMessage: (e) => {
+        const last = (who: string) =>
+          e.filter((p) => p.label.startsWith(who)).at(-1)!.value as number;
+        return `R_T/T at T = 3000: Adam ${(last("Adam") / 3000).toFixed(3)} (does not go to ` +
+          `0), AMSGrad ${(last("AMSGrad") / 3000).toFixed(3)}`;
+      },
+      fallbackHint: "the `hand` check has cases small enough to work out on paper",
+    },
+  ];
+}
+
+/**
+ * Grades the student's `regret`.
+ *
+ * @param get a thunk returning it, `() => regret`
+ * @returns the report a notebook cell displays
+ */
+export function checkRegret(get: () => unknown): DisplayedReport {
+  const student = resolveStudent<Regret>("regret", get);
+  return exerciseReport({ exercise: EXERCISE, title: TITLE }, runTraceChecks(checks(), student));
+}

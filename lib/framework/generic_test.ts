@@ -241,3 +241,35 @@ Deno.test("step: a non-finite gradient is reported with its step and coordinate"
   }
   assert.equal(JSON.stringify(saveState(state)), before);
 });
+
+/**
+ * The Projection interface allows a scalar bound on one side and an array on the
+ * other. `box()` now widens the scalar itself, but a hand-built separable
+ * projection still reaches the step with mixed bounds. generic.ts `update()`
+ * takes its scalar fast path when either bound is a number, which drops the
+ * array side. Its slow path would read `number[i]` (undefined) and skip that
+ * clamp. Reported to the owner of generic.ts; this test fails until the step
+ * handles mixed bounds.
+ */
+Deno.test("step: a hand-built separable projection with mixed scalar/array bounds clamps both sides", () => {
+  const lo = new Float64Array([-1, -2]);
+  const mixed: Projection = {
+    name: "mixed box",
+    separable: true,
+    lo,
+    hi: 1,
+    contains: (x) => x.every((v, i) => v >= lo[i]! && v <= 1),
+  };
+  const opt = makeOptimizer({
+    ...base,
+    name: "sgd",
+    phi: gradientPhi(),
+    psi: identityPsi(),
+    alpha: stepSize(1),
+    epsOut: 0,
+    projection: mixed,
+  });
+  const state = opt.init(new Float64Array(2));
+  opt.step(state, new Float64Array([-5, 5])); // x̂ = (5, −5) → (1, −2)
+  assert.deepEqual(Array.from(state.x), [1, -2]);
+});

@@ -27,6 +27,8 @@ interface TorchResult {
   batch: number;
   logreg_ms: number;
   mlp_ms: number;
+  logreg_update_ms: number;
+  mlp_update_ms: number;
   matmul_gflops: number;
 }
 
@@ -155,6 +157,15 @@ export async function run(): Promise<void> {
         label: `${name} training step`,
         ours: ours[name].step,
         reference: torch[`${name}_ms`],
+        referenceName: ref,
+        unit: "ms",
+        higherIsBetter: false,
+        format: (x) => x.toFixed(3),
+      });
+      report({
+        label: `${name} AMSGrad update alone`,
+        ours: ours[name].update,
+        reference: torch[`${name}_update_ms`],
         referenceName: ref,
         unit: "ms",
         higherIsBetter: false,

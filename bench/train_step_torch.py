@@ -2,10 +2,11 @@
 backward, AMSGrad update) of the paper's two MNIST models on the CPU in float32.
 
 Prints one JSON object: {"torch": version, "threads": n, "batch": 128,
-"logreg_ms": ..., "mlp_ms": ..., "matmul_gflops": ...}: the best over `repeats`
-short trials of the mean time per step (the same method as bench/train_step.ts,
-so that both see the machine at its least disturbed). Run with Debian's python
-(/usr/bin/python3).
+"logreg_ms": ..., "mlp_ms": ..., "logreg_update_ms": ..., "mlp_update_ms": ...,
+"matmul_gflops": ...}: the best over `repeats` short trials of the mean time per
+step, and of the optimizer's update alone. bench/train_step.ts times its side the
+same way, so that both see the machine at its least disturbed. Run with Debian's
+python (/usr/bin/python3).
 
     /usr/bin/python3 bench/train_step_torch.py --threads 1 --steps 10 --repeats 30
 """
@@ -25,9 +26,20 @@ def models():
     return {"logreg": logreg, "mlp": mlp}
 
 
-def time_steps(model, xs, ys, steps, repeats):
-    """Best over `repeats` trials of the mean milliseconds of `steps` training steps
+def best_ms(fn, steps, repeats):
+    """Best over `repeats` trials of the mean milliseconds of `steps` calls of fn(i)
     (the minimum is the estimate least disturbed by other processes)."""
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for i in range(steps):
+            fn(i)
+        times.append((time.perf_counter() - t0) * 1e3 / steps)
+    return min(times)
+
+
+def time_steps(model, xs, ys, steps, repeats):
+    """(ms per training step, ms per optimizer update alone), best over trials."""
     opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), amsgrad=True)
 
     def step(i):
@@ -39,13 +51,7 @@ def time_steps(model, xs, ys, steps, repeats):
 
     for i in range(20):
         step(i)
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        for i in range(steps):
-            step(i)
-        times.append((time.perf_counter() - t0) * 1e3 / steps)
-    return min(times)
+    return best_ms(step, steps, repeats), best_ms(lambda i: opt.step(), steps, repeats)
 
 
 def time_matmul(m, k, n, iters, repeats):
@@ -78,7 +84,7 @@ def main():
     ys = [torch.randint(0, 10, (a.batch,)) for _ in range(8)]
     out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "batch": a.batch}
     for name, model in models().items():
-        out[f"{name}_ms"] = time_steps(model, xs, ys, a.steps, a.repeats)
+        out[f"{name}_ms"], out[f"{name}_update_ms"] = time_steps(model, xs, ys, a.steps, a.repeats)
     out["matmul_gflops"] = time_matmul(a.batch, 784, 100, a.steps, a.repeats)
     print(json.dumps(out))
 

@@ -25,7 +25,7 @@ export function nadam(opts: NadamOptions = {}): Optimizer {
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
   const momentumDecay = nonNegative("momentumDecay", opts.momentumDecay ?? 4e-3);
-  return build("Nadam", { alpha: 2e-3, ...opts }, {
+  return build("Nadam", { ...opts, alpha: opts.alpha ?? 2e-3 }, {
     phi: nesterovEmaPhi({ beta1, momentumDecay }),
     psi: emaPsi({ beta2T: () => beta2, beta2, correction: "inside" }),
   });

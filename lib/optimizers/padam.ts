@@ -17,7 +17,7 @@ export interface PadamOptions extends Omit<AdamFamilyOptions, "variant"> {
 
 export function padam(opts: PadamOptions = {}): Optimizer {
   const p = inClosed("p", opts.p ?? 0.25, 0, 0.5);
-  return build("Padam", { alpha: 0.1, ...opts }, {
+  return build("Padam", { ...opts, alpha: opts.alpha ?? 0.1 }, {
     ...adamParts({ ...opts, variant: "keras" }, { max: "raw" }),
     defaultEps: 1e-8,
     p,

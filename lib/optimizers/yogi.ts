@@ -22,7 +22,7 @@ export function yogi(opts: YogiOptions = {}): Optimizer {
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
   const init = nonNegative("initialAccumulator", opts.initialAccumulator ?? 1e-6);
-  return build("Yogi", { alpha: 1e-2, ...opts }, {
+  return build("Yogi", { ...opts, alpha: opts.alpha ?? 1e-2 }, {
     phi: emaPhi({ beta1T: () => beta1, beta1, correction: "step", init }),
     psi: yogiPsi({ beta2, init, correction: "inside" }),
     defaultEps: 1e-3,

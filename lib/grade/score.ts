@@ -115,10 +115,13 @@ export function formatScore(s: NotebookScore, opts: { verbose?: boolean } = {}):
     const pts = `${e.points}/${e.maxPoints}`.padStart(5);
     lines.push(`  ${e.exercise.padEnd(width)}  ${pts}${e.bonus ? " (bonus)" : ""}  ${e.title}`);
     if (e.note) lines.push(`      note: ${e.note}`);
+    let lastHint: string | null = null;
     for (const c of e.checks) {
       if (c.pass && !opts.verbose) continue;
       lines.push(`      ${c.pass ? "PASS" : "FAIL"} ${c.check}: ${c.message}`);
-      if (!c.pass && c.hint) lines.push(`           hint: ${c.hint}`);
+      // The same hint under several checks is printed once.
+      if (!c.pass && c.hint && c.hint !== lastHint) lines.push(`           hint: ${c.hint}`);
+      if (!c.pass) lastHint = c.hint;
     }
   }
   for (const n of s.notes) lines.push(`  note: ${n}`);

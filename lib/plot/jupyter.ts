@@ -42,19 +42,21 @@ export function inJupyter(): boolean {
  * Await it, so the output is sent before the cell finishes.
  *
  * @param item a chart or a MIME bundle such as `{"text/html": "<b>hi</b>"}`
- * @returns the bundle that was (or, outside the kernel, would have been) shown
+ * @returns undefined in the kernel (so that `await display(c)` as a cell's last
+ *   expression adds no second output); elsewhere the bundle that would have been shown
  * @example
  * ```ts
  * import { display } from "./jupyter.ts";
  * const shown = await display({ "text/plain": "hello" });
- * console.assert(shown["text/plain"] === "hello");
+ * console.assert(shown?.["text/plain"] === "hello");
  * ```
  */
-export async function display(item: Displayable | MimeBundle): Promise<MimeBundle> {
+export async function display(item: Displayable | MimeBundle): Promise<MimeBundle | undefined> {
   const bundle: MimeBundle = typeof item.bundle === "function"
     ? (item as Displayable).bundle()
     : item as MimeBundle;
   const jupyter = jupyterNamespace();
-  if (jupyter) await jupyter.display(bundle, { raw: true });
-  return bundle;
+  if (!jupyter) return bundle;
+  await jupyter.display(bundle, { raw: true });
+  return undefined;
 }

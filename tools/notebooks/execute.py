@@ -10,6 +10,9 @@ reading at idle and drops whatever follows for that cell. Here every IOPub
 message is routed by its parent msg_id to the cell that produced it, whenever it
 arrives, and after the last cell IOPub is drained until it has been quiet for
 `--quiet` seconds. Nothing is dropped and no per-cell delay is added.
+
+With --deno, the kernel is started from a private kernelspec that runs exactly
+that binary, so concurrent runs with different deno binaries cannot interfere.
 """
 
 import argparse
@@ -18,10 +21,13 @@ import json
 import os
 import queue
 import re
+import shutil
 import sys
+import tempfile
 import time
 
 import nbformat
+from nbformat.sign import NotebookNotary
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellControlSignal, CellExecutionComplete, CellExecutionError
@@ -116,16 +122,29 @@ def describe(nb, index):
     return f"cell {index + 1}/{len(nb.cells)} (`{first}`)"
 
 
-def check_kernelspec(kernel_name, deno):
+def private_kernelspec(kernel_name, deno):
+    """A kernelspec running exactly `deno`, first on JUPYTER_PATH for this process.
+
+    The user's spec (from `deno jupyter --install`) is shared: another run with
+    another deno binary (an npx cache, a PATH install) may rewrite it mid-run.
+    This one is ours alone; its argv is what `deno jupyter --install` writes."""
+    root = tempfile.mkdtemp(prefix="deno-kernelspec-")
+    os.makedirs(os.path.join(root, "kernels", kernel_name))
+    with open(os.path.join(root, "kernels", kernel_name, "kernel.json"), "w") as f:
+        json.dump({
+            "argv": [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
+            "display_name": "Deno",
+            "language": "typescript",
+        }, f)
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [root, os.environ.get("JUPYTER_PATH")]))
+    return root
+
+
+def check_kernelspec(kernel_name):
     try:
-        spec = KernelSpecManager().get_kernel_spec(kernel_name)
+        KernelSpecManager().get_kernel_spec(kernel_name)
     except NoSuchKernel:
         return f"no Jupyter kernelspec named '{kernel_name}'; expected one from `deno jupyter --install`"
-    if deno and spec.argv and os.path.realpath(spec.argv[0]) != os.path.realpath(deno):
-        return (
-            f"kernelspec '{kernel_name}' at {spec.resource_dir} runs {spec.argv[0]}, "
-            f"expected {deno} (is JUPYTER_PATH or JUPYTER_DATA_DIR pointing elsewhere?)"
-        )
     return None
 
 
@@ -135,13 +154,14 @@ def main():
     p.add_argument("--output", required=True)
     p.add_argument("--cwd", required=True, help="the kernel's working directory")
     p.add_argument("--kernel", default="deno")
-    p.add_argument("--deno", default="", help="the deno binary the kernelspec must run")
+    p.add_argument("--deno", default="", help="run this deno (else the installed kernelspec)")
     p.add_argument("--timeout", type=float, default=-1, help="seconds per cell; < 0: none")
     p.add_argument("--quiet", type=float, default=1.0, help="IOPub silence that ends the drain")
     p.add_argument("--sign", action="store_true", help="mark the output trusted (nbformat.sign)")
     a = p.parse_args()
 
-    problem = check_kernelspec(a.kernel, a.deno)
+    spec_dir = private_kernelspec(a.kernel, a.deno) if a.deno else None
+    problem = check_kernelspec(a.kernel)
     if problem:
         print(json.dumps({"ok": False, "cell": None, "message": problem}))
         return 1
@@ -166,11 +186,16 @@ def main():
         failure.update(ok=False, cell=None if index is None else index + 1)
         if index is not None:
             failure["where"] = describe(nb, index)
+    if spec_dir:
+        shutil.rmtree(spec_dir, ignore_errors=True)
     make_stable(nb, a.kernel)
     os.makedirs(os.path.dirname(os.path.abspath(a.output)), exist_ok=True)
     nbformat.write(nb, a.output)
     if a.sign and failure is None:
-        nbformat.sign.NotebookNotary().sign(nb)
+        try:
+            NotebookNotary().sign(nb)
+        except Exception as e:  # trust is a convenience; never fail a run over it
+            print(f"warning: could not mark {a.output} trusted: {e}", file=sys.stderr)
     if failure is not None:
         print(json.dumps(failure))
         return 1

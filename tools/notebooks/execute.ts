@@ -25,7 +25,7 @@ export interface ExecuteOptions {
   timeoutSeconds?: number;
   /** Mark the written notebook trusted in the local Jupyter database (default false). */
   sign?: boolean;
-  /** The deno binary the kernel runs (default `Deno.execPath()`). */
+  /** The deno binary the kernel runs (default `Deno.execPath()`), through a private kernelspec. */
   deno?: string;
 }
 

@@ -47,8 +47,8 @@ Deno.test({
 });
 
 Deno.test({
-  name:
-    "env vars reach the kernel, lib/plot charts arrive as one SVG+HTML bundle, metadata is stable",
+  name: "the kernel is this deno, env vars reach it, a lib/plot chart is one SVG+HTML bundle, " +
+    "re-runs are byte-identical",
   ignore: noNbclient,
   async fn() {
     const dir = await Deno.makeTempDir();
@@ -56,7 +56,10 @@ Deno.test({
     await Deno.writeTextFile(
       join(dir, "plot.ipynb"),
       notebookJson([
-        { source: `Deno.env.get("AMSGRAD_QUICK") + "/" + Deno.env.get("NB_TEST_VALUE")` },
+        {
+          source:
+            `console.log(Deno.env.get("AMSGRAD_QUICK") + "/" + Deno.env.get("NB_TEST_VALUE"), Deno.execPath())`,
+        },
         {
           source: `import { lineChart } from "${plot}";\n` +
             `lineChart([1, 2, 3].map((t) => ({ t, y: 1 / t })), { x: "t", y: "y" })`,
@@ -74,7 +77,8 @@ Deno.test({
     const [a, b] = await Promise.all(outs.map((p) => Deno.readTextFile(p)));
     assert.equal(a, b, "re-running gives a byte-identical notebook");
     const nb = JSON.parse(a!);
-    assert.match(JSON.stringify(nb.cells[0].outputs), /1\/seen/);
+    const printed = joined(nb.cells[0].outputs[0].text);
+    assert.equal(printed, `1/seen ${Deno.execPath()}\n`, "the kernel is this very deno");
     const charts = nb.cells[1].outputs as Output[];
     assert.equal(charts.length, 1, "one display output for the chart");
     const data = charts[0]!.data!;

@@ -56,7 +56,8 @@ export async function ensureKernelspec(
     stdin: "null",
   }).output();
   const installed = await kernelspecDeno(name);
-  if (!out.success || !(await sameFile(installed, deno))) {
+  // Judge by the result, not the exit code: a concurrent install of the same spec may race ours.
+  if (!(await sameFile(installed, deno))) {
     throw new Error(
       `\`${deno} jupyter --install --force --name ${name}\` did not install a kernelspec running ${deno} ` +
         `at ${kernelJsonPath(name)} (found ${installed ?? "none"}):\n${

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { amsgrad, Rng } from "../lib/mod.ts";
+import { amsgrad } from "../lib/optimizers/mod.ts";
+import { Rng } from "../lib/random/rng.ts";
 import { bestOfInterleaved, report } from "./_report.ts";
 
 const N = 10_000_000;

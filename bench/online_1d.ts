@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { amsgrad, box } from "../lib/mod.ts";
+import { amsgrad } from "../lib/optimizers/mod.ts";
+import { box } from "../lib/framework/mod.ts";
 import { bestOfInterleaved, report } from "./_report.ts";
 
 const ALPHA = 0.5;

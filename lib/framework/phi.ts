@@ -4,6 +4,7 @@
  * @module
  */
 import type { FirstMoment } from "./types.ts";
+import { loopsFor } from "./_loops.ts";
 
 /** φ_t(g_1..g_t) = g_t: SGD and AdaGrad. No state. */
 export function gradientPhi(): FirstMoment {
@@ -46,10 +47,8 @@ export function emaPhi(opts: {
       if (correction === "step") s.c /= 1 - Math.pow(beta1, s.t);
     },
     update(state, g, s, lo, hi) {
-      const m = state.slots.m!;
       const b = s.beta1T;
-      const k = 1 - b;
-      for (let i = lo; i < hi; i++) m[i] = b * m[i]! + k * g[i]!;
+      loopsFor(state.x).ema(state.slots.m!, g, b, 1 - b, lo, hi);
     },
   };
 }
@@ -73,12 +72,8 @@ export function momentumPhi(
     },
     update(state, g, s, lo, hi) {
       const buf = state.slots.buf!;
-      if (s.t === 1) {
-        for (let i = lo; i < hi; i++) buf[i] = g[i]!;
-        return;
-      }
-      const k = 1 - dampening;
-      for (let i = lo; i < hi; i++) buf[i] = mu * buf[i]! + k * g[i]!;
+      if (s.t === 1) buf.set(g.subarray(lo, hi), lo);
+      else loopsFor(state.x).ema(buf, g, mu, 1 - dampening, lo, hi);
     },
   };
 }
@@ -105,9 +100,7 @@ export function nesterovEmaPhi(opts: { beta1: number; momentumDecay: number }): 
       s.b = (1 - muT) / (1 - product);
     },
     update(state, g, _s, lo, hi) {
-      const m = state.slots.m!;
-      const k = 1 - beta1;
-      for (let i = lo; i < hi; i++) m[i] = beta1 * m[i]! + k * g[i]!;
+      loopsFor(state.x).ema(state.slots.m!, g, beta1, 1 - beta1, lo, hi);
     },
     finish(state, s) {
       state.scalars.muProduct = (state.scalars.muProduct ?? 1) * mu(s.t);

@@ -4,6 +4,7 @@
  * @module
  */
 import type { SecondMoment } from "./types.ts";
+import { loopsFor } from "./_loops.ts";
 
 /** ψ_t = I: SGD. */
 export function identityPsi(): SecondMoment {
@@ -32,8 +33,8 @@ export function sumOfSquaresPsi(opts: { average: boolean; init?: number }): Seco
       if (opts.average) s.s2 = 1 / s.t;
     },
     update(state, g, _s, lo, hi) {
-      const sq = state.slots.sumSq!;
-      for (let i = lo; i < hi; i++) sq[i] = sq[i]! + g[i]! * g[i]!;
+      // 1·s + 1·g·g is exactly s + g², so AdaGrad shares Adam's loop.
+      loopsFor(state.x).emaSquares(state.slots.sumSq!, g, 1, 1, lo, hi);
     },
   };
 }
@@ -69,10 +70,8 @@ export function emaPsi(opts: {
       else if (correction === "step") s.c *= Math.sqrt(bc2);
     },
     update(state, g, s, lo, hi) {
-      const v = state.slots.v!;
       const b = s.beta2T;
-      const k = 1 - b;
-      for (let i = lo; i < hi; i++) v[i] = b * v[i]! + k * g[i]! * g[i]!;
+      loopsFor(state.x).emaSquares(state.slots.v!, g, b, 1 - b, lo, hi);
     },
   };
 }
@@ -120,12 +119,7 @@ export function runningMaxPsi(
     update(state, g, s, lo, hi) {
       inner.update(state, g, s, lo, hi);
       const v = state.slots[innerSlot]!;
-      const vHat = state.slots.vHat!;
-      for (let i = lo; i < hi; i++) {
-        const cur = kIn * v[i]!;
-        const prev = kPrev * vHat[i]!;
-        vHat[i] = cur > prev ? cur : prev;
-      }
+      loopsFor(state.x).runningMax(state.slots.vHat!, v, kIn, kPrev, lo, hi);
     },
     finish: inner.finish,
   };
@@ -145,15 +139,8 @@ export function beliefPsi(
     slots: { s: 0 },
     denSlot: "s",
     update(state, g, _s, lo, hi) {
-      const sv = state.slots.s!;
-      const m = state.slots.m!;
       const b = opts.beta2;
-      const k = 1 - b;
-      const e = opts.epsRoot;
-      for (let i = lo; i < hi; i++) {
-        const d = g[i]! - m[i]!;
-        sv[i] = b * sv[i]! + k * d * d + e;
-      }
+      loopsFor(state.x).belief(state.slots.s!, g, state.slots.m!, b, 1 - b, opts.epsRoot, lo, hi);
     },
   };
 }
@@ -171,13 +158,7 @@ export function yogiPsi(
     name: "yogi",
     slots: { v: opts.init },
     update(state, g, _s, lo, hi) {
-      const v = state.slots.v!;
-      const k = 1 - opts.beta2;
-      for (let i = lo; i < hi; i++) {
-        const g2 = g[i]! * g[i]!;
-        const d = v[i]! - g2;
-        v[i] = v[i]! - k * (d > 0 ? 1 : d < 0 ? -1 : 0) * g2;
-      }
+      loopsFor(state.x).yogi(state.slots.v!, g, 1 - opts.beta2, lo, hi);
     },
   };
 }
@@ -196,14 +177,7 @@ export function infinityNormPsi(opts: { beta2: number; eps: number }): SecondMom
       s.beta2T = opts.beta2;
     },
     update(state, g, _s, lo, hi) {
-      const u = state.slots.u!;
-      const b = opts.beta2;
-      const e = opts.eps;
-      for (let i = lo; i < hi; i++) {
-        const a = b * u[i]!;
-        const c = Math.abs(g[i]!) + e;
-        u[i] = a > c ? a : c;
-      }
+      loopsFor(state.x).infinityNorm(state.slots.u!, g, opts.beta2, opts.eps, lo, hi);
     },
   };
 }

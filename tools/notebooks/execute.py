@@ -161,11 +161,23 @@ def main():
     a = p.parse_args()
 
     spec_dir = private_kernelspec(a.kernel, a.deno) if a.deno else None
+    try:
+        return run(a)
+    finally:
+        if spec_dir:
+            shutil.rmtree(spec_dir, ignore_errors=True)
+
+
+def run(a):
     problem = check_kernelspec(a.kernel)
     if problem:
         print(json.dumps({"ok": False, "cell": None, "message": problem}))
         return 1
-    nb = nbformat.read(a.input, as_version=4)
+    try:
+        nb = nbformat.read(a.input, as_version=4)
+    except Exception as e:
+        print(json.dumps({"ok": False, "cell": None, "message": f"cannot read the notebook: {e}"}))
+        return 1
     client = RoutingClient(
         nb,
         quiet=a.quiet,
@@ -186,8 +198,6 @@ def main():
         failure.update(ok=False, cell=None if index is None else index + 1)
         if index is not None:
             failure["where"] = describe(nb, index)
-    if spec_dir:
-        shutil.rmtree(spec_dir, ignore_errors=True)
     make_stable(nb, a.kernel)
     os.makedirs(os.path.dirname(os.path.abspath(a.output)), exist_ok=True)
     nbformat.write(nb, a.output)

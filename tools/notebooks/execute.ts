@@ -113,6 +113,7 @@ export async function executeNotebook(
   const base = { input, output, seconds, lateMessages: report.late_messages };
   if (!run.success || !report.ok) {
     const partial = await Deno.stat(tmp).then(() => tmp, () => undefined);
+    if (!partial) await Deno.remove(dirname(tmp), { recursive: true });
     return { ...base, ok: false, where: report.where, message: report.message, partial };
   }
   await mkdir(dirname(resolve(output)), { recursive: true });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { executeNotebook, prepareJupyter } from "./execute.ts";
 import { ensureJupyterClient, missingModules, PYTHON } from "./python.ts";
@@ -108,6 +108,7 @@ Deno.test({
     assert.match(r.message ?? "", /RangeError: beta1 too large/);
     await assert.rejects(() => Deno.stat(out), Deno.errors.NotFound);
     assert.ok(r.partial, "the partial notebook is kept for inspection");
+    await Deno.remove(dirname(r.partial), { recursive: true });
     await Deno.remove(dir, { recursive: true });
   },
 });

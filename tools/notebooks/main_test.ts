@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { main } from "./main.ts";
 import { ensureJupyterClient, missingModules, PYTHON } from "./python.ts";
 import { notebookJson } from "./_fixtures.ts";
@@ -70,6 +70,9 @@ Deno.test({
     assert.match(printed, /0\/2 notebooks ran cleanly/);
     const kept = printed.match(/executed copies kept in (\S+)/)?.[1];
     await Deno.remove(kept!, { recursive: true });
+    for (const [, partial] of printed.matchAll(/partial output kept at (\S+)/g)) {
+      await Deno.remove(dirname(partial!), { recursive: true });
+    }
     await Deno.remove(dir, { recursive: true });
   },
 });

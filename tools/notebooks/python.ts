@@ -7,6 +7,9 @@
  * @module
  */
 
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 /** Debian's own Python (a pyenv `python3` may come earlier on PATH; it is not used). */
 export const PYTHON = "/usr/bin/python3";
 
@@ -48,9 +51,32 @@ export async function missingModules(modules: readonly string[]): Promise<string
   return missing;
 }
 
+/** Serialise installs across processes (parallel test files arrive here together). */
+async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
+  const file = await Deno.open(join(tmpdir(), "amsgrad-jupyter-install.lock"), {
+    create: true,
+    write: true,
+  });
+  try {
+    await file.lock(true);
+    return await fn();
+  } finally {
+    file.close(); // closing releases the lock
+  }
+}
+
+/** apt-get install, and only when that fails (no or stale package lists) update and retry. */
+async function aptInstall(packages: readonly string[]): Promise<boolean> {
+  const lock = ["-o", "DPkg::Lock::Timeout=300"]; // wait for apt/dpkg run by anyone else
+  const args = [...lock, "install", "-y", "--no-install-recommends", ...packages];
+  return await run("apt-get", args) ||
+    (await run("apt-get", [...lock, "update"]) && await run("apt-get", args));
+}
+
 /**
  * Make sure Debian's Python can run notebooks (and, with `html`, export them),
- * installing the Debian packages when they are missing.
+ * installing the Debian packages when they are missing: python3-nbclient (which
+ * brings python3, jupyter_client and nbformat) and, for HTML, python3-nbconvert.
  *
  * @param options `html`: also nbconvert; `install`: allow apt-get (default true)
  * @throws Error naming the missing modules and the command that would install them
@@ -64,26 +90,33 @@ export async function ensureJupyterClient(
     "jupyter_client",
     ...(options.html ? ["nbconvert"] : []),
   ];
-  const missing = await missingModules(modules);
-  if (missing.length === 0) return;
-  const packages = [...new Set(missing.map((m) => PACKAGES[m]!))];
-  const command = `apt-get install -y --no-install-recommends ${packages.join(" ")}`;
-  const why = `${PYTHON} cannot import ${missing.join(", ")}`;
+  if ((await missingModules(modules)).length === 0) return;
   if (options.install === false || Deno.uid() !== 0) {
-    throw new Error(`${why}; install the Debian packages as root: ${command}`);
-  }
-  console.error(`${why}: installing ${packages.join(" ")} from Debian`);
-  const args = ["install", "-y", "--no-install-recommends", ...packages];
-  if (
-    !(await run("apt-get", args)) &&
-    !(await run("apt-get", ["update"]) && await run("apt-get", args))
-  ) {
-    throw new Error(`${why}, and \`${command}\` failed (see apt's output above)`);
-  }
-  const still = await missingModules(modules);
-  if (still.length > 0) {
+    const missing = await missingModules(modules);
     throw new Error(
-      `after installing ${packages.join(" ")}, ${PYTHON} still cannot import ${still.join(", ")}`,
+      `${PYTHON} cannot import ${missing.join(", ")}; install the Debian packages as root: ` +
+        `apt-get install -y --no-install-recommends ${packagesFor(missing).join(" ")}`,
     );
   }
+  await withInstallLock(async () => {
+    const missing = await missingModules(modules); // another process may have installed them
+    if (missing.length === 0) return;
+    const packages = packagesFor(missing);
+    console.error(
+      `${PYTHON} cannot import ${missing.join(", ")}: installing ${packages.join(" ")}`,
+    );
+    if (!(await aptInstall(packages))) {
+      throw new Error(`apt-get install ${packages.join(" ")} failed (see apt's output above)`);
+    }
+    const still = await missingModules(modules);
+    if (still.length > 0) {
+      throw new Error(
+        `after installing ${packages.join(" ")}, ${PYTHON} still cannot import ${still.join(", ")}`,
+      );
+    }
+  });
+}
+
+function packagesFor(modules: readonly string[]): string[] {
+  return [...new Set(modules.map((m) => PACKAGES[m]!))];
 }

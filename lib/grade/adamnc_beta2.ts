@@ -28,7 +28,8 @@ import type { Mistake, TracePoint } from "./types.ts";
 export type Beta2T = (t: number) => number;
 
 const EXERCISE = "adamnc-beta2";
-const TITLE = "AdamNC's β_2t, so that v_t is the mean of g_1², …, g_t²";
+/** The exercise's title, shown in reports. */
+export const TITLE = "AdamNC's β_2t, so that v_t is the mean of g_1², …, g_t²";
 
 /** The wrong answers students usually write, each with what it means. */
 export const BETA2T_MISTAKES: readonly Mistake<Beta2T>[] = [

@@ -38,7 +38,8 @@ import type { Mistake, TracePoint } from "./types.ts";
 export type AmsgradPsi = (s: Moments, g: number, beta2: number) => number;
 
 const EXERCISE = "amsgrad-psi";
-const TITLE = "AMSGrad's ψ: the running max v̂_t = max(v̂_{t−1}, v_t)";
+/** The exercise's title, shown in reports. */
+export const TITLE = "AMSGrad's ψ: the running max v̂_t = max(v̂_{t−1}, v_t)";
 
 const ema = (s: Moments, g: number, b: number) => (s.v = b * s.v + (1 - b) * g * g);
 

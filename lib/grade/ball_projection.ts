@@ -23,7 +23,8 @@ import type { Mistake, TracePoint } from "./types.ts";
 export type ProjectBall = (y: number[], r: number, w: number[]) => number[];
 
 const EXERCISE = "ball-projection";
-const TITLE = "bonus: the weighted projection onto an ℓ2 ball";
+/** The exercise's title, shown in reports. */
+export const TITLE = "bonus: the weighted projection onto an ℓ2 ball";
 
 const norm = (y: readonly number[]) => Math.sqrt(y.reduce((s, v) => s + v * v, 0));
 

@@ -115,7 +115,9 @@ export function runTraceChecks<F>(specs: TraceCheck<F>[], student: Resolved<F>):
   const named = telling?.candidates[0];
   if (named === undefined) return judged.map((j) => j.result);
   return judged.map((j) =>
-    j.candidates.includes(named) ? { ...j.result, hint: named.hint, mistake: named.id } : j.result
+    j.candidates.some((m) => m.id === named.id)
+      ? { ...j.result, hint: named.hint, mistake: named.id }
+      : j.result
   );
 }
 

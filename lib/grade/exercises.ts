@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { checkAmsgradPsi } from "./amsgrad_psi.ts";
-import { checkBeta2T } from "./adamnc_beta2.ts";
-import { checkProjectBall } from "./ball_projection.ts";
-import { checkProjectInterval } from "./projection.ts";
-import { checkPytorchDenominator } from "./pytorch_denominator.ts";
-import { checkRegret } from "./regret.ts";
+import { checkAmsgradPsi, TITLE as AMSGRAD_PSI } from "./amsgrad_psi.ts";
+import { checkBeta2T, TITLE as ADAMNC_BETA2 } from "./adamnc_beta2.ts";
+import { checkProjectBall, TITLE as BALL_PROJECTION } from "./ball_projection.ts";
+import { checkProjectInterval, TITLE as INTERVAL_PROJECTION } from "./projection.ts";
+import { checkPytorchDenominator, TITLE as PYTORCH_DENOMINATOR } from "./pytorch_denominator.ts";
+import { checkRegret, TITLE as REGRET } from "./regret.ts";
 import type { DisplayedReport } from "./report.ts";
 
 /** One exercise of the kit. */
@@ -19,6 +19,8 @@ export interface Exercise {
   id: string;
   /** The notebook's file name in notebooks/exercises/, without `.ipynb`. */
   notebook: string;
+  /** What it is about, one line (the reports' title). */
+  title: string;
   /** The function the student defines. */
   fn: string;
   /** Points of a full pass. */
@@ -32,6 +34,7 @@ export interface Exercise {
 export const EXERCISES: readonly Exercise[] = [
   {
     id: "amsgrad-psi",
+    title: AMSGRAD_PSI,
     notebook: "01_amsgrad_psi",
     fn: "amsgradPsi",
     maxPoints: 4,
@@ -40,6 +43,7 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     id: "pytorch-denominator",
+    title: PYTORCH_DENOMINATOR,
     notebook: "01_amsgrad_psi",
     fn: "pytorchDenominator",
     maxPoints: 3,
@@ -48,6 +52,7 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     id: "adamnc-beta2",
+    title: ADAMNC_BETA2,
     notebook: "02_adamnc_beta2",
     fn: "beta2T",
     maxPoints: 3,
@@ -56,6 +61,7 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     id: "interval-projection",
+    title: INTERVAL_PROJECTION,
     notebook: "03_weighted_projection",
     fn: "projectInterval",
     maxPoints: 4,
@@ -64,6 +70,7 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     id: "ball-projection",
+    title: BALL_PROJECTION,
     notebook: "03_weighted_projection",
     fn: "projectBall",
     maxPoints: 3,
@@ -72,6 +79,7 @@ export const EXERCISES: readonly Exercise[] = [
   },
   {
     id: "regret",
+    title: REGRET,
     notebook: "04_regret",
     fn: "regret",
     maxPoints: 3,

@@ -29,7 +29,8 @@ import type { Mistake, TracePoint } from "./types.ts";
 export type ProjectInterval = (y: number, a: number, b: number, w: number) => number;
 
 const EXERCISE = "interval-projection";
-const TITLE = "the weighted projection Π_{[a,b], w}(y) onto an interval";
+/** The exercise's title, shown in reports. */
+export const TITLE = "the weighted projection Π_{[a,b], w}(y) onto an interval";
 
 const clamp = (y: number, a: number, b: number) => Math.min(Math.max(y, a), b);
 

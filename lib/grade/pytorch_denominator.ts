@@ -38,7 +38,8 @@ export type PytorchDenominator = (
 ) => number;
 
 const EXERCISE = "pytorch-denominator";
-const TITLE = "PyTorch's AMSGrad denominator (where the bias correction and ε go)";
+/** The exercise's title, shown in reports. */
+export const TITLE = "PyTorch's AMSGrad denominator (where the bias correction and ε go)";
 
 const ema = (s: Moments, g: number, b: number) => (s.v = b * s.v + (1 - b) * g * g);
 const rawMax = (s: Moments, g: number, b: number) => (s.vHat = Math.max(s.vHat, ema(s, g, b)));

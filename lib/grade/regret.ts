@@ -29,7 +29,8 @@ import type { Mistake, TracePoint } from "./types.ts";
 export type Regret = (xs: number[], slopes: number[], lo: number, hi: number) => number;
 
 const EXERCISE = "regret";
-const TITLE = "the regret R_T = Σ f_t(x_t) − min_{x∈F} Σ f_t(x) of a run";
+/** The exercise's title, shown in reports. */
+export const TITLE = "the regret R_T = Σ f_t(x_t) − min_{x∈F} Σ f_t(x) of a run";
 
 const played = (xs: number[], c: number[]) => xs.reduce((s, x, i) => s + c[i]! * x, 0);
 const total = (c: number[]) => c.reduce((s, v) => s + v, 0);

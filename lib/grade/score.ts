@@ -58,7 +58,7 @@ export function scoreNotebook(opts: {
     if (!found || failure) {
       return {
         exercise: id,
-        title: found?.title ?? meta.fn,
+        title: meta.title,
         bonus: meta.bonus,
         points: 0,
         maxPoints: meta.maxPoints,

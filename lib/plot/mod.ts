@@ -14,7 +14,7 @@
  * const rows = runs; // e.g. [{ optimizer: "adam", t: 1, avgRegret: 0.3 }, ...]
  * const chart = lineChart(rows, { x: "t", y: "avgRegret", series: "optimizer", xType: "log" });
  * await display(chart); // or make `chart` the cell's last expression
- * await writeSvg(chart, "../results/figure1_regret.svg");
+ * if (!quick) await writeSvg(chart, "../results/figure1_regret.svg"); // quick runs leave results/ alone
  * ```
  *
  * Tag such a cell `plot` (cell metadata `"tags": ["plot"]`): the notebook

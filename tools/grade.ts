@@ -16,6 +16,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  cellSource,
   checkCellId,
   cleared,
   exercise as lookup,
@@ -66,6 +67,36 @@ async function readNotebook(path: string): Promise<Notebook> {
   } catch (e) {
     throw new RangeError(`${path} is not a notebook (invalid JSON: ${(e as Error).message})`);
   }
+}
+
+/** ANSI colour codes. */
+const ANSI = new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g");
+
+/**
+ * The Deno kernel reports a cell that does not parse only as "Execution
+ * failed"; Deno's formatter parses without type-checking and names the error.
+ *
+ * @returns e.g. "SyntaxError: Expression expected (line 2, column 11)", or null
+ */
+export async function syntaxError(code: string): Promise<string | null> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--ext", "ts", "-"],
+    stdin: "piped",
+    stdout: "null",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(code));
+  await writer.close();
+  const out = await child.output();
+  if (out.success) return null;
+  // deno fmt may colour its message whatever NO_COLOR says.
+  const text = new TextDecoder().decode(out.stderr).replaceAll(ANSI, "");
+  const what = /(SyntaxError: [^\n]*)/.exec(text)?.[1];
+  if (!what) return null;
+  const at = /:(\d+):(\d+)\s*$/m.exec(text.split("Stack backtrace")[0] ?? "");
+  return at ? `${what} (line ${at[1]}, column ${at[2]})` : what;
 }
 
 /** The exercise a cell belongs to, from its id (`student-<id>` or `check-<id>`). */
@@ -127,16 +158,24 @@ export async function gradeNotebookFile(
           notes,
         });
       }
+      // executeNotebook keeps a failed run's partial notebook in a temporary folder.
+      const partial = r.partial ? await readNotebook(r.partial) : null;
+      if (r.partial) await Deno.remove(dirname(r.partial), { recursive: true }).catch(() => {});
       const index = Number(/cell (\d+)\//.exec(r.where ?? "")?.[1] ?? NaN) - 1;
-      const why = `${r.where ?? "the kernel"} failed: ${(r.message ?? "").split("\n")[0]}`;
       const ex = Number.isInteger(index) ? exerciseOfCell(notebook, index, meta.exercises) : null;
+      const cell = notebook.cells[index];
+      const parsed = cell && ex !== null && cell.id === studentCellId(ex)
+        ? await syntaxError(cellSource(cell))
+        : null;
+      const why = `${r.where ?? "the kernel"} failed: ${
+        parsed ?? (r.message ?? "").split("\n")[0]
+      }`;
       const cellId = ex === null ? undefined : studentCellId(ex);
       if (ex === null || cellId === undefined || ex in failures || !starter.has(cellId)) {
         if (r.where === undefined) throw new Error(`cannot execute ${path}: ${r.message}`);
         // Not attributable to one exercise (or already neutralised): score what ran.
-        const partial = r.partial ? await readNotebook(r.partial) : notebook;
         const missing = Object.fromEntries(meta.exercises.map((e) => [e, why]));
-        const reports = readReports(partial);
+        const reports = readReports(partial ?? notebook);
         for (const f of reports) delete missing[f.report.exercise];
         return scoreNotebook({
           notebook: path,

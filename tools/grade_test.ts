@@ -163,18 +163,34 @@ if (missing.length > 0) {
   );
 }
 
-// A private Jupyter data dir, so that this test's kernelspec never fights another tool's.
+// A private Jupyter data dir for the kernels started here, holding a kernelspec that
+// runs this deno: another tool re-pinning the user's `deno` kernelspec meanwhile (as
+// tools/notebooks' tests may) cannot break these runs. The process's own environment
+// is left alone, since test files may share it.
 const dataHome = await Deno.makeTempDir({ prefix: "grade-test-jupyter-" });
-Deno.env.set("XDG_DATA_HOME", dataHome);
+globalThis.addEventListener("unload", () => Deno.removeSync(dataHome, { recursive: true }));
 const env = { XDG_DATA_HOME: dataHome };
+if (missing.length === 0) {
+  const install = await new Deno.Command(Deno.execPath(), {
+    args: ["jupyter", "--install", "--force", "--name", "deno"],
+    env,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (!install.success) throw new Error(new TextDecoder().decode(install.stderr));
+}
 
 /** Grades `name` with `code` in its student cells, from a submission in a temp dir. */
-async function gradeWith(name: string, code: Record<string, string>): Promise<NotebookScore> {
+async function gradeWith(
+  name: string,
+  code: Record<string, string>,
+  timeoutSeconds = 120,
+): Promise<NotebookScore> {
   const dir = await Deno.makeTempDir({ prefix: "grade-test-" });
   try {
     const path = join(dir, `${name}.ipynb`);
     await Deno.writeTextFile(path, JSON.stringify(withStudentCode(template(name), code)));
-    return await gradeNotebookFile(path, { env, timeoutSeconds: 120 });
+    return await gradeNotebookFile(path, { env, timeoutSeconds });
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -249,8 +265,31 @@ Deno.test({
     const broken = byId(s, "amsgrad-psi");
     assert.equal(broken.points, 0);
     assert.equal(broken.graded, false);
-    assert.match(broken.note ?? "", /failed/);
+    assert.match(broken.note ?? "", /SyntaxError: .* \(line 2, column \d+\)/);
+    assert.deepEqual(broken.checks, [], "no checks listed for the starter code run instead");
     assert.equal(byId(s, "pytorch-denominator").points, 3, "the other exercise is still graded");
+  },
+});
+
+Deno.test({
+  name: "kernel: student code that never returns times out and costs its own exercise only",
+  ignore: missing.length > 0,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const f = FIXTURES["01_amsgrad_psi"]!;
+    const loop = "function pytorchDenominator(s: Moments, g: number, beta2: number, t: number, " +
+      "eps: number): number {\n  while (true) {}\n}\n";
+    const s = await gradeWith(
+      "01_amsgrad_psi",
+      { ...f.reference, "student-pytorch-denominator": loop },
+      10,
+    );
+    const stuck = byId(s, "pytorch-denominator");
+    assert.deepEqual([stuck.points, stuck.graded], [0, false]);
+    assert.match(stuck.note ?? "", /check-pytorch-denominator|Grades `pytorchDenominator`/);
+    assert.match(stuck.note ?? "", /timed out/);
+    assert.equal(byId(s, "amsgrad-psi").points, 4);
   },
 });
 

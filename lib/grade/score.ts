@@ -63,7 +63,8 @@ export function scoreNotebook(opts: {
         points: 0,
         maxPoints: meta.maxPoints,
         graded: false,
-        checks: found?.checks ?? [],
+        // After a failure the checks ran on the starter code: not worth listing.
+        checks: failure ? [] : found?.checks ?? [],
         note: failure ?? "its check cell produced no grade report (was it run?)",
       };
     }

@@ -61,7 +61,13 @@ export interface GradeOptions {
 }
 
 async function readNotebook(path: string): Promise<Notebook> {
-  const text = await Deno.readTextFile(path);
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) throw new RangeError(`${path}: no such file`);
+    throw e;
+  }
   try {
     return JSON.parse(text) as Notebook;
   } catch (e) {

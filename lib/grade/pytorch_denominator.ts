@@ -50,7 +50,8 @@ export const PYTORCH_DENOMINATOR_MISTAKES: readonly Mistake<PytorchDenominator>[
     id: "max-over-corrected",
     hint: "the max is taken over the bias-corrected v_t/(1 − β2^t), which is optax's " +
       "convention; PyTorch keeps the max of the raw v_t in max_exp_avg_sq and corrects " +
-      "after the max. The two agree until the corrected v shrinks (step 3 here)",
+      "after the max. The two agree until the corrected v shrinks (step 3 of the golden " +
+      "gradients)",
     impl: (s, g, b, t, eps) => {
       ema(s, g, b);
       s.vHat = Math.max(s.vHat, s.v / (1 - Math.pow(b, t)));
@@ -171,7 +172,7 @@ function checks(): TraceCheck<PytorchDenominator>[] {
     {
       ...common,
       check: "small",
-      title: "60 small gradients (|g| ≤ ~1e-4) with ε = 1e-4, where ε's place matters (β2 = 0.9)",
+      title: "60 gradients of order 1e-4 with ε = 1e-4, where ε's place matters (β2 = 0.9)",
       run: (f, out) => studentTrace(f, small, 0.9, 1e-4, out),
       expected: () => libraryTrace(small, 0.9, 1e-4),
       tol: TOL,

@@ -42,12 +42,24 @@ export function exerciseReport(
 export function formatText(r: ExerciseReport): string {
   const head = `${r.exercise}: ${r.title}  ${r.points}/${r.maxPoints}${r.bonus ? " (bonus)" : ""}`;
   const lines = [head];
-  for (const c of r.checks) {
+  const hints = shownHints(r);
+  r.checks.forEach((c, i) => {
     lines.push(`  ${c.pass ? "PASS" : "FAIL"}  ${c.check}: ${c.title}`);
     lines.push(`        ${c.message}`);
-    if (!c.pass && c.hint) lines.push(`        hint: ${c.hint}`);
-  }
+    if (hints[i]) lines.push(`        hint: ${hints[i]}`);
+  });
   return lines.join("\n");
+}
+
+/** Each failing check's hint, or "as above" when the previous failure had the same one. */
+function shownHints(r: ExerciseReport): (string | null)[] {
+  let last: string | null = null;
+  return r.checks.map((c) => {
+    if (c.pass || !c.hint) return null;
+    const shown = c.hint === last ? "as above" : c.hint;
+    last = c.hint;
+    return shown;
+  });
 }
 
 function esc(s: string): string {
@@ -56,13 +68,15 @@ function esc(s: string): string {
 
 /** The report as a small HTML table, green PASS and red FAIL. */
 export function formatHtml(r: ExerciseReport): string {
-  const rows = r.checks.map((c) => {
+  const hints = shownHints(r);
+  const td = `<td style="text-align:left;vertical-align:top">`;
+  const rows = r.checks.map((c, i) => {
     const badge = c.pass
       ? `<b style="color:#1a7f37">PASS</b>`
       : `<b style="color:#cf222e">FAIL</b>`;
-    const hint = !c.pass && c.hint ? `<br><i>hint: ${esc(c.hint)}</i>` : "";
-    return `<tr><td>${badge}</td><td><code>${esc(c.check)}</code></td>` +
-      `<td>${esc(c.title)}<br><small>${esc(c.message)}</small>${hint}</td></tr>`;
+    const hint = hints[i] ? `<br><i>hint: ${esc(hints[i])}</i>` : "";
+    return `<tr>${td}${badge}</td>${td}<code>${esc(c.check)}</code></td>` +
+      `${td}${esc(c.title)}<br><small>${esc(c.message)}</small>${hint}</td></tr>`;
   });
   const bonus = r.bonus ? " (bonus)" : "";
   return `<div><b>${esc(r.exercise)}</b>: ${esc(r.title)}: <b>${r.points}/${r.maxPoints}</b>` +

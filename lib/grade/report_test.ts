@@ -53,3 +53,14 @@ Deno.test("formatText and formatHtml: PASS/FAIL per check, hints on failures, HT
   assert.match(html, /a hint &amp; more/);
   assert.equal((html.match(/FAIL/g) ?? []).length, 1);
 });
+
+Deno.test("formatText: a hint repeated by the next failing check is shown once", () => {
+  const r = exerciseReport({ exercise: "ex", title: "T" }, [
+    result("a", false),
+    result("b", false),
+    result("c", true),
+  ]);
+  const text = formatText(r);
+  assert.equal((text.match(/hint: a hint & more/g) ?? []).length, 1);
+  assert.match(text, /FAIL {2}b: [^\n]*\n[^\n]*\n {8}hint: as above/);
+});

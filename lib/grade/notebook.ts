@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { EXERCISES, studentCellId } from "./exercises.ts";
 import { type ExerciseReport, GRADE_FORMAT, GRADE_MIME } from "./types.ts";
 
 /** A Jupyter output (only the fields the grader reads). */
@@ -121,7 +122,7 @@ export function mergeSubmission(
   const wanted = [...studentSources(template).keys()];
   const code: Record<string, string> = {};
   for (const id of wanted) {
-    const src = given.get(id);
+    const src = given.get(id) ?? byDefinition(submission, id, wanted);
     if (src === undefined) {
       notes.push(
         `student cell "${id}" is not in the submission (deleted, or its tag or id changed): ` +
@@ -134,10 +135,14 @@ export function mergeSubmission(
       notes.push(`student cell "${id}" is not part of the exercise: ignored`);
     }
   }
-  const extra = submission.cells.filter((c) =>
-    c.cell_type === "code" && !isStudentCell(c) &&
-    !template.cells.some((t) => t.id === c.id)
-  ).length;
+  // A cell is the template's by id or, when ids were dropped, by its unchanged source.
+  const fromTemplate = (c: Cell) =>
+    template.cells.some((t) =>
+      c.id === undefined ? cellSource(t) === cellSource(c) : t.id === c.id
+    );
+  const extra =
+    submission.cells.filter((c) => c.cell_type === "code" && !isStudentCell(c) && !fromTemplate(c))
+      .length;
   if (extra > 0) {
     notes.push(
       `${extra} code cell(s) added outside the student cells were not run: only cells ` +
@@ -145,6 +150,20 @@ export function mergeSubmission(
     );
   }
   return { notebook: withStudentCode(template, code), notes };
+}
+
+/**
+ * A student cell without a known id (a front end that saved nbformat 4.4 drops
+ * cell ids) that defines the exercise's function, if exactly one does.
+ */
+function byDefinition(nb: Notebook, id: string, known: readonly string[]): string | undefined {
+  const fn = EXERCISES.find((e) => studentCellId(e.id) === id)?.fn;
+  if (fn === undefined) return undefined;
+  const defines = new RegExp(`\\b(function\\s+${fn}\\s*\\(|(const|let|var)\\s+${fn}\\s*=)`);
+  const hits = nb.cells.filter((c) =>
+    isStudentCell(c) && !known.includes(c.id ?? "") && defines.test(cellSource(c))
+  );
+  return hits.length === 1 ? cellSource(hits[0]!) : undefined;
 }
 
 /** Whether `v` has the shape of an {@link ExerciseReport}. */

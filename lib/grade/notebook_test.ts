@@ -117,3 +117,25 @@ Deno.test("readReports: grade outputs as objects or JSON strings; malformed ones
     [3, "a", 3],
   ]);
 });
+
+Deno.test("mergeSubmission: a student cell whose id was dropped is found by the function it defines", () => {
+  const t: Notebook = {
+    ...template(),
+    cells: [
+      code("student-regret", "function regret() {\n  throw new Error('x');\n}\n", ["student"]),
+      code("check-regret", "check.regret(() => regret)", ["check"]),
+    ],
+  };
+  const sub = structuredClone(t);
+  for (const c of sub.cells) delete c.id;
+  sub.cells[0]!.source = sourceLines("const regret = () => 0;");
+  const { notebook, notes } = mergeSubmission(t, sub);
+  assert.equal(cellSource(notebook.cells[0]!), "const regret = () => 0;");
+  assert.deepEqual(notes, []);
+  // Two candidates: ambiguous, so the starter is kept (and said so).
+  sub.cells.push(code("", "function regret() { return 1; }", ["student"]));
+  delete sub.cells[2]!.id;
+  const twice = mergeSubmission(t, sub);
+  assert.match(cellSource(twice.notebook.cells[0]!), /throw/);
+  assert.equal(twice.notes.length, 1);
+});

@@ -135,11 +135,10 @@ export function mergeSubmission(
       notes.push(`student cell "${id}" is not part of the exercise: ignored`);
     }
   }
-  // A cell is the template's by id or, when ids were dropped, by its unchanged source.
+  // A cell is the template's by id or, when a front end dropped or renewed the ids
+  // (Notebook 6 saves without them), by its unchanged source.
   const fromTemplate = (c: Cell) =>
-    template.cells.some((t) =>
-      c.id === undefined ? cellSource(t) === cellSource(c) : t.id === c.id
-    );
+    template.cells.some((t) => t.id === c.id || cellSource(t) === cellSource(c));
   const extra =
     submission.cells.filter((c) => c.cell_type === "code" && !isStudentCell(c) && !fromTemplate(c))
       .length;
@@ -153,8 +152,8 @@ export function mergeSubmission(
 }
 
 /**
- * A student cell without a known id (a front end that saved nbformat 4.4 drops
- * cell ids) that defines the exercise's function, if exactly one does.
+ * A student cell without a known id (a front end may drop or renew cell ids on
+ * save) that defines the exercise's function, if exactly one does.
  */
 function byDefinition(nb: Notebook, id: string, known: readonly string[]): string | undefined {
   const fn = EXERCISES.find((e) => studentCellId(e.id) === id)?.fn;

@@ -30,7 +30,11 @@ export function figure2Grid(model: "logreg" | "mlp", quick = false): Figure2Grid
   const logreg = model === "logreg";
   return {
     model,
-    alphas: logreg ? [0.003, 0.01, 0.03, 0.1] : [1e-4, 3e-4, 1e-3, 3e-3],
+    alphas: quick
+      ? (logreg ? [0.01, 0.1] : [3e-4, 3e-3])
+      : logreg
+      ? [0.003, 0.01, 0.03, 0.1]
+      : [1e-4, 3e-4, 1e-3, 3e-3],
     beta2s: [0.99, 0.999],
     optimizers: ["adam", "amsgrad"],
     steps: quick ? 200 : logreg ? 10_000 : 5000,

@@ -29,6 +29,13 @@ export async function trainGrid(
   const one = async () => {
     const w = new Worker(url, { type: "module" });
     try {
+      await new Promise<void>((resolve, reject) => {
+        w.onmessage = (e: MessageEvent) => e.data.ready && resolve();
+        w.onerror = (e: ErrorEvent) => {
+          e.preventDefault();
+          reject(new Error(`worker failed to start: ${e.message}`));
+        };
+      });
       while (next < runs.length) {
         const i = next++;
         const r = await new Promise<TrainResult>((resolve, reject) => {

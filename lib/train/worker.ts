@@ -23,3 +23,7 @@ self.onmessage = async (e: MessageEvent<TrainSettings>) => {
     self.postMessage({ error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   }
 };
+
+// The kernels' module initialises WebAssembly with a top-level await; a message
+// posted before this point could be lost, so the pool waits for this signal.
+self.postMessage({ ready: true });

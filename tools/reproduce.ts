@@ -51,9 +51,12 @@ await runCli(USAGE, async () => {
   const seconds = (performance.now() - t0) / 1000;
   const rss = Deno.memoryUsage().rss;
   await writeJson(`${out}/claims.json`, { quick, claims, seconds: timings, totalSeconds: seconds });
-  const agree = claims.filter((c) => c.agrees).length;
+  const count = (v: Claim["verdict"]) => claims.filter((c) => c.verdict === v).length;
+  const checked = claims.length - count("info");
   console.log(
-    `\n${agree} of ${claims.length} claims agree; ${seconds.toFixed(0)} s (` +
+    `\nof ${checked} claims: ${count("agrees")} agree, ${count("tie")} tie, ${
+      count("differs")
+    } differ; ${seconds.toFixed(0)} s (` +
       Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ") +
       `), main process RSS ${(rss / 2 ** 20).toFixed(0)} MiB; results in ${out}/`,
   );

@@ -15,15 +15,33 @@ export interface Claim {
   paper: string;
   /** What we measured, with numbers. */
   ours: string;
-  /** Whether our numbers agree with the claim (decided by code, not by hand). */
-  agrees: boolean;
+  /**
+   * Decided by code from our numbers, never by hand: `agrees`, `differs`,
+   * `tie` (the two methods within the tolerance stated in `ours`), or `info`
+   * (a measurement beyond the paper, not a claim of it).
+   */
+  verdict: "agrees" | "differs" | "tie" | "info";
+}
+
+/** `agrees` or `differs` from a condition. */
+export function verdict(ok: boolean): "agrees" | "differs" {
+  return ok ? "agrees" : "differs";
+}
+
+/**
+ * Compares two losses where lower is better and the paper says `better` wins:
+ * within `tol` (relative) it is a tie.
+ */
+export function compareLosses(better: number, worse: number, tol = 0.02): Claim["verdict"] {
+  if (!Number.isFinite(better) || !Number.isFinite(worse)) return "differs";
+  if (Math.abs(better - worse) <= tol * Math.max(Math.abs(better), Math.abs(worse))) return "tie";
+  return better < worse ? "agrees" : "differs";
 }
 
 /** Prints a claim line: "[agrees] Figure 1 (online): paper … | ours …". */
 export function printClaim(c: Claim): void {
-  console.log(
-    `[${c.agrees ? "agrees" : "DIFFERS"}] ${c.where}: paper: ${c.paper} | ours: ${c.ours}`,
-  );
+  const tag = c.verdict === "differs" ? "DIFFERS" : c.verdict;
+  console.log(`[${tag}] ${c.where}: ${c.verdict === "info" ? "" : "paper: "}${c.paper} | ours: ${c.ours}`);
 }
 
 /** Writes `value` as JSON to `path` (NaN and ±∞ become null), creating folders. */

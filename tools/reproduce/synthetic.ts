@@ -5,7 +5,7 @@
  */
 import { figure1, theorem1Demo, theorem2Demo, theorem3Demo } from "../../lib/experiments/mod.ts";
 import { lineChart, writeSvg } from "../../lib/plot/mod.ts";
-import { type Claim, fmt, printClaim, progress, writeJson } from "./report.ts";
+import { type Claim, fmt, printClaim, progress, verdict, writeJson } from "./report.ts";
 
 /** Runs Figure 1 and the theorems, writes results/, prints claim lines; returns the claims. */
 export async function reproduceSynthetic(out: string, quick: boolean): Promise<Claim[]> {
@@ -64,7 +64,7 @@ export async function reproduceSynthetic(out: string, quick: boolean): Promise<C
       ours: `Adam x_T = ${fmt(adam.x)}, R_T/T = ${fmt(adam.avgRegret)}; AMSGrad x_T = ${
         fmt(ams.x)
       }, R_T/T = ${fmt(ams.avgRegret)}`,
-      agrees: adam.x > 0.9 && ams.x < -0.9 && ams.avgRegret < adam.avgRegret,
+      verdict: verdict(adam.x > 0.9 && ams.x < -0.9 && ams.avgRegret < adam.avgRegret),
     });
   }
 
@@ -93,7 +93,9 @@ export async function reproduceSynthetic(out: string, quick: boolean): Promise<C
       ours: `Adam x_T = ${fmt(a.x)}, R_T/T = ${fmt(a.avgRegret)}, min Γ_t = ${
         fmt(a.gammaMin, 3)
       }; AMSGrad x_T = ${fmt(m.x)}, min Γ_t = ${fmt(m.gammaMin, 3)}`,
-      agrees: a.x === 1 && a.avgRegret > 0.1 && a.gammaMin < 0 && m.x < -0.9 && m.gammaMin >= 0,
+      verdict: verdict(
+        a.x === 1 && a.avgRegret > 0.1 && a.gammaMin < 0 && m.x < -0.9 && m.gammaMin >= 0,
+      ),
     });
   }
   const flips = t2.outcomes.filter((o) => o.optimizer === "Adam" && o.x > 0.9).map((o) =>
@@ -106,14 +108,14 @@ export async function reproduceSynthetic(out: string, quick: boolean): Promise<C
     ours: `Adam ends at x > 0.9 for ${flips.length ? flips.join(", ") : "no C tried"}; AMSGrad ${
       amsAll ? "ends below −0.9 for every C" : "does not reach −0.9 for every C"
     }`,
-    agrees: flips.length > 0,
+    verdict: verdict(flips.length > 0),
   });
   const [ad, am] = t3.summary;
   claims.push({
     where: `Theorem 3, C = ${t3.C}, δ = ${t3.delta}, ${t3.seeds} seeds`,
     paper: "in the stochastic setting Adam drifts away from x* = −1",
     ours: `mean x_T: Adam ${fmt(ad!.meanX)}, AMSGrad ${fmt(am!.meanX)}`,
-    agrees: ad!.meanX > 0 && am!.meanX < 0,
+    verdict: verdict(ad!.meanX > 0 && am!.meanX < 0),
   });
   claims.forEach(printClaim);
   return claims;

@@ -179,5 +179,5 @@ const FLOAT64 = copyLoops("Float64Array");
 
 /** The copy of the loops for arrays of `x`'s type. */
 export function loopsFor(x: Vec): Loops {
-  return x instanceof Float32Array ? FLOAT32 : FLOAT64;
+  return x.BYTES_PER_ELEMENT === 4 ? FLOAT32 : FLOAT64;
 }

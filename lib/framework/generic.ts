@@ -148,8 +148,8 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     }
     for (let lo = 0; lo < n; lo += TILE) {
       const hi = lo + TILE < n ? lo + TILE : n;
-      phi.update(state, g, s, lo, hi);
-      psi.update(state, g, s, lo, hi);
+      phi.update(state, g, s, lo, hi, loops);
+      psi.update(state, g, s, lo, hi, loops);
       loops.update(k, x, g, m, v, w, lo, hi);
     }
     if (w !== null) projection.project!(x, w);

@@ -254,12 +254,11 @@ function compare(
   }
 }
 
-Deno.test("generic step = the per-coordinate reference, bit for bit, over three tiles", () => {
-  const n = 4100;
-  for (const f32 of [false, true]) {
-    const rng = new Rng(f32 ? 32 : 64);
+Deno.test("generic step = the per-coordinate reference, bit for bit, in one tile and in three", () => {
+  for (const [n, f32] of [[300, false], [300, true], [4100, false], [4100, true]] as const) {
+    const rng = new Rng(n + (f32 ? 32 : 64));
     const x0 = f32 ? new Float32Array(n) : new Float64Array(n);
-    for (let i = 0; i < n; i++) x0[i] = 0.25 * rng.normal(); // ‖x0‖ ≈ 16
+    for (let i = 0; i < n; i++) x0[i] = 0.25 * rng.normal(); // ‖x0‖ ≈ √n/4
     const gs = gradients(rng, n, 12, f32);
     const vecBound = (base: number) =>
       Float64Array.from({ length: n }, (_, i) => base + (i % 5) / 4);
@@ -268,7 +267,7 @@ Deno.test("generic step = the per-coordinate reference, bit for bit, over three 
       box(-0.625, 0.75),
       box(vecBound(-2.25), vecBound(0.875)),
       box(-3, vecBound(-0.25)),
-      l2Ball(16.5),
+      l2Ball(Math.sqrt(n) / 4 + 0.5),
     ];
     for (const p of projections) {
       for (let i = 0; i < n; i++) {

@@ -46,9 +46,9 @@ export function emaPhi(opts: {
       s.b = 0;
       if (correction === "step") s.c /= 1 - Math.pow(beta1, s.t);
     },
-    update(state, g, s, lo, hi) {
+    update(state, g, s, lo, hi, loops = loopsFor(state.x)) {
       const b = s.beta1T;
-      loopsFor(state.x).ema(state.slots.m!, g, b, 1 - b, lo, hi);
+      loops.ema(state.slots.m!, g, b, 1 - b, lo, hi);
     },
   };
 }
@@ -70,10 +70,10 @@ export function momentumPhi(
       s.a = nesterov ? mu : 1;
       s.b = nesterov ? 1 : 0;
     },
-    update(state, g, s, lo, hi) {
+    update(state, g, s, lo, hi, loops = loopsFor(state.x)) {
       const buf = state.slots.buf!;
       if (s.t === 1) buf.set(g.subarray(lo, hi), lo);
-      else loopsFor(state.x).ema(buf, g, mu, 1 - dampening, lo, hi);
+      else loops.ema(buf, g, mu, 1 - dampening, lo, hi);
     },
   };
 }
@@ -99,8 +99,8 @@ export function nesterovEmaPhi(opts: { beta1: number; momentumDecay: number }): 
       s.a = muNext / (1 - product * muNext);
       s.b = (1 - muT) / (1 - product);
     },
-    update(state, g, _s, lo, hi) {
-      loopsFor(state.x).ema(state.slots.m!, g, beta1, 1 - beta1, lo, hi);
+    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
+      loops.ema(state.slots.m!, g, beta1, 1 - beta1, lo, hi);
     },
     finish(state, s) {
       state.scalars.muProduct = (state.scalars.muProduct ?? 1) * mu(s.t);

@@ -32,9 +32,9 @@ export function sumOfSquaresPsi(opts: { average: boolean; init?: number }): Seco
     prepare(_state, s) {
       if (opts.average) s.s2 = 1 / s.t;
     },
-    update(state, g, _s, lo, hi) {
+    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
       // 1·s + 1·g·g is exactly s + g², so AdaGrad shares Adam's loop.
-      loopsFor(state.x).emaSquares(state.slots.sumSq!, g, 1, 1, lo, hi);
+      loops.emaSquares(state.slots.sumSq!, g, 1, 1, lo, hi);
     },
   };
 }
@@ -65,13 +65,14 @@ export function emaPsi(opts: {
     root: "sqrt",
     prepare(_state, s) {
       s.beta2T = beta2T(s.t);
+      if (correction === "none") return; // Math.pow costs more than a 1-D step: skip it.
       const bc2 = 1 - Math.pow(beta2, s.t);
       if (correction === "inside") s.s2 = 1 / bc2;
-      else if (correction === "step") s.c *= Math.sqrt(bc2);
+      else s.c *= Math.sqrt(bc2);
     },
-    update(state, g, s, lo, hi) {
+    update(state, g, s, lo, hi, loops = loopsFor(state.x)) {
       const b = s.beta2T;
-      loopsFor(state.x).emaSquares(state.slots.v!, g, b, 1 - b, lo, hi);
+      loops.emaSquares(state.slots.v!, g, b, 1 - b, lo, hi);
     },
   };
 }
@@ -116,10 +117,10 @@ export function runningMaxPsi(
         kPrev = r * r;
       }
     },
-    update(state, g, s, lo, hi) {
-      inner.update(state, g, s, lo, hi);
+    update(state, g, s, lo, hi, loops = loopsFor(state.x)) {
+      inner.update(state, g, s, lo, hi, loops);
       const v = state.slots[innerSlot]!;
-      loopsFor(state.x).runningMax(state.slots.vHat!, v, kIn, kPrev, lo, hi);
+      loops.runningMax(state.slots.vHat!, v, kIn, kPrev, lo, hi);
     },
     finish: inner.finish,
   };
@@ -138,9 +139,9 @@ export function beliefPsi(
     name: "belief",
     slots: { s: 0 },
     denSlot: "s",
-    update(state, g, _s, lo, hi) {
+    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
       const b = opts.beta2;
-      loopsFor(state.x).belief(state.slots.s!, g, state.slots.m!, b, 1 - b, opts.epsRoot, lo, hi);
+      loops.belief(state.slots.s!, g, state.slots.m!, b, 1 - b, opts.epsRoot, lo, hi);
     },
   };
 }
@@ -157,8 +158,8 @@ export function yogiPsi(
     ...ema,
     name: "yogi",
     slots: { v: opts.init },
-    update(state, g, _s, lo, hi) {
-      loopsFor(state.x).yogi(state.slots.v!, g, 1 - opts.beta2, lo, hi);
+    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
+      loops.yogi(state.slots.v!, g, 1 - opts.beta2, lo, hi);
     },
   };
 }
@@ -176,8 +177,8 @@ export function infinityNormPsi(opts: { beta2: number; eps: number }): SecondMom
     prepare(_state, s) {
       s.beta2T = opts.beta2;
     },
-    update(state, g, _s, lo, hi) {
-      loopsFor(state.x).infinityNorm(state.slots.u!, g, opts.beta2, opts.eps, lo, hi);
+    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
+      loops.infinityNorm(state.slots.u!, g, opts.beta2, opts.eps, lo, hi);
     },
   };
 }

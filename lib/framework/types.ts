@@ -13,6 +13,7 @@
  *
  * @module
  */
+import type { Loops } from "./_loops.ts";
 
 /** A parameter vector. Optimizer state uses the same array type as the iterate. */
 export type Vec = Float64Array | Float32Array;
@@ -83,8 +84,12 @@ export interface FirstMoment {
   readonly numSlot: string | null;
   /** Sets `beta1T`, `a` and `b` (and may scale `c`) for step `s.t`. */
   prepare(state: State, s: StepScalars): void;
-  /** Updates its slots on coordinates [lo, hi) from the gradient. */
-  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
+  /**
+   * Updates its slots on coordinates [lo, hi) from the gradient. `loops`, when
+   * given, are the per-coordinate loops for the state's array type (`_loops.ts`);
+   * the generic step passes them, as looking them up costs more than a 1-D step's maths.
+   */
+  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number, loops?: Loops): void;
   /** Optional: advances scalars carried across steps, after the step. */
   finish?(state: State, s: StepScalars): void;
 }
@@ -103,7 +108,7 @@ export interface SecondMoment {
   /** Sets `beta2T` and `s2` (and may scale `c`) for step `s.t`. */
   prepare(state: State, s: StepScalars): void;
   /** Updates its slots on coordinates [lo, hi); may read phi's slots (AdaBelief). */
-  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
+  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number, loops?: Loops): void;
   finish?(state: State, s: StepScalars): void;
 }
 

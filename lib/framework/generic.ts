@@ -18,7 +18,8 @@
  * What makes it fast (measured by `deno task bench`): the learning rate is
  * formed inside the update loop, not stored and re-read; everything that does
  * not depend on the coordinate is resolved once per step (`UpdateScalars`);
- * each array type runs its own copy of the loops (see `_loops.ts`).
+ * each array type runs its own copy of the loops (see `_loops.ts`), which the
+ * step looks up once and hands to phi and psi.
  *
  * @module
  */

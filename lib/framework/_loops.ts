@@ -2,95 +2,25 @@
  * The per-coordinate loops of Algorithm 1: the φ/ψ updates and the step
  * itself, as plain functions of arrays and numbers over coordinates [lo, hi).
  *
- * Why a module of plain functions: V8 specialises a function to the array types
- * it has seen, and a loop that has seen both Float64Array and Float32Array tests
- * the type at every access, which made every loop here 2–3x slower on both
- * (`deno task bench`: the 10M Float32 step after the 1-D Float64 problem).
- * {@link loopsFor} therefore gives each array type its own copy of these
- * functions, compiled from their source text with a tag that keeps V8 from
- * sharing the compiled copy (and its type feedback) between the two. They read
- * nothing but their arguments and `Math`, so a copy computes exactly what the
- * original does; where `new Function` is not allowed the originals are used.
+ * Why they are built by a factory and copied: V8 specialises a function to the
+ * array types it has seen, and a loop that has seen both Float64Array and
+ * Float32Array tests the type at every access, which made every loop here
+ * 2–3x slower on both (`deno task bench`: the 10M Float32 step after the 1-D
+ * Float64 problem). Each array type therefore gets its own copy of
+ * {@link makeLoops}, compiled from its source text with a tag that keeps V8 from
+ * sharing the compiled copy (and its type feedback) between the two. The
+ * factory reads nothing but its arguments and `Math`, so a copy computes exactly
+ * what the original does; where `new Function` is not allowed the original is
+ * used. {@link loops} sends each call to the copy for its arrays' type.
  *
  * @module
  */
 import type { Vec } from "./types.ts";
 
-/** The index of the first non-finite g_i, or −1. */
-function firstNonFinite(g: Vec): number {
-  for (let i = 0; i < g.length; i++) {
-    const gi = g[i]!;
-    // NaN and ±∞ are exactly the values for which gi − gi is not 0.
-    if (gi - gi !== 0) return i;
-  }
-  return -1;
-}
-
-/** m_i ← β·m_i + k·g_i: the exponential moving average of φ (k = 1 − β) and momentum. */
-function ema(m: Vec, g: Vec, beta: number, k: number, lo: number, hi: number): void {
-  for (let i = lo; i < hi; i++) m[i] = beta * m[i]! + k * g[i]!;
-}
-
-/** v_i ← β·v_i + k·g_i²: Adam's ψ (k = 1 − β); AdaGrad's sum with β = k = 1. */
-function emaSquares(v: Vec, g: Vec, beta: number, k: number, lo: number, hi: number): void {
-  for (let i = lo; i < hi; i++) v[i] = beta * v[i]! + k * g[i]! * g[i]!;
-}
-
-/** AMSGrad's v̂_i ← max(kPrev·v̂_i, kIn·v_i). */
-function runningMax(
-  vHat: Vec,
-  v: Vec,
-  kIn: number,
-  kPrev: number,
-  lo: number,
-  hi: number,
-): void {
-  for (let i = lo; i < hi; i++) {
-    const cur = kIn * v[i]!;
-    const prev = kPrev * vHat[i]!;
-    vHat[i] = cur > prev ? cur : prev;
-  }
-}
-
-/** AdaBelief's s_i ← β·s_i + k·(g_i − m_i)² + ε_root. */
-function belief(
-  s: Vec,
-  g: Vec,
-  m: Vec,
-  beta: number,
-  k: number,
-  epsRoot: number,
-  lo: number,
-  hi: number,
-): void {
-  for (let i = lo; i < hi; i++) {
-    const d = g[i]! - m[i]!;
-    s[i] = beta * s[i]! + k * d * d + epsRoot;
-  }
-}
-
-/** Yogi's v_i ← v_i − k·sign(v_i − g_i²)·g_i². */
-function yogi(v: Vec, g: Vec, k: number, lo: number, hi: number): void {
-  for (let i = lo; i < hi; i++) {
-    const g2 = g[i]! * g[i]!;
-    const d = v[i]! - g2;
-    v[i] = v[i]! - k * (d > 0 ? 1 : d < 0 ? -1 : 0) * g2;
-  }
-}
-
-/** AdaMax's u_i ← max(β·u_i, |g_i| + ε). */
-function infinityNorm(u: Vec, g: Vec, beta: number, eps: number, lo: number, hi: number): void {
-  for (let i = lo; i < hi; i++) {
-    const a = beta * u[i]!;
-    const c = Math.abs(g[i]!) + eps;
-    u[i] = a > c ? a : c;
-  }
-}
-
 /**
- * What {@link update} needs of one step, resolved once per step: α_t·c, the
- * {@link StepScalars} it reads, the method's ε and p, and F's bounds as a
- * scalar (`lo`, `hi`) or per coordinate (`loAt`, `hiAt`).
+ * What {@link Loops.update} needs of one step, resolved once per step: α_t·c,
+ * the `StepScalars` it reads, the method's ε and p, and F's bounds as a scalar
+ * (`lo`, `hi`) or per coordinate (`loAt`, `hiAt`).
  */
 export interface UpdateScalars {
   /** α_t·c, the numerator of η_i. */
@@ -110,74 +40,210 @@ export interface UpdateScalars {
   hi: number;
   loAt: Vec | null;
   hiAt: Vec | null;
+  /** β_{1t}, β_{2t} and the running max's factors, for {@link Loops.adam}. */
+  beta1T: number;
+  beta2T: number;
+  maxIn: number;
+  maxPrev: number;
 }
 
-/**
- * The update of Algorithm 1 with its learning rate formed on the fly:
- *
- * ```
- * D_i = ((s2·v_i + epsIn)^(1/2) + epsOut)^(2p)     (1 when `v` is null)
- * η_i = clamp(α_t·c / D_i, lower, upper)
- * x_i ← clamp(decay·x_i − η_i·(a·m_i + b·g_i), F's bounds)
- * ```
- *
- * A coordinate that has seen no gradient has D_i = 0 and numerator 0: it stays
- * put (D_i = ∞). That is written as a choice between two quotients, not as
- * `if (D === 0) D = ∞` before one: V8 compiles the latter into a merge feeding
- * the divide, which made the loop 30% slower. `w`, when given, receives D_i for
- * a non-separable projection.
- */
-function update(
-  k: UpdateScalars,
-  x: Vec,
-  g: Vec,
-  m: Vec,
-  v: Vec | null,
-  w: Vec | null,
-  lo: number,
-  hi: number,
-): void {
-  const { step, s2, epsIn, epsOut, sqrt, p, lower, upper, a, b, decay, loAt, hiAt } = k;
-  for (let i = lo; i < hi; i++) {
-    let den = 1;
-    if (v !== null) {
-      const d = s2 * v[i]! + epsIn;
-      den = (sqrt ? Math.sqrt(d) : d) + epsOut;
-      if (p !== 0.5) den = Math.pow(den, 2 * p);
+/** The loops; see the module's doc for why they come from a factory. */
+export function makeLoops() {
+  /** The index of the first non-finite g_i, or −1. */
+  function firstNonFinite(g: Vec): number {
+    for (let i = 0; i < g.length; i++) {
+      const gi = g[i]!;
+      // NaN and ±∞ are exactly the values for which gi − gi is not 0.
+      if (gi - gi !== 0) return i;
     }
-    const e = den === 0 ? step / Infinity : step / den;
-    const eta = e < lower ? lower : e > upper ? upper : e;
-    if (w !== null) w[i] = den === 0 ? Infinity : den;
-    const xi = decay * x[i]! - eta * (a * m[i]! + b * g[i]!);
-    const l = loAt === null ? k.lo : loAt[i]!;
-    const h = hiAt === null ? k.hi : hiAt[i]!;
-    x[i] = xi < l ? l : xi > h ? h : xi;
+    return -1;
   }
-}
 
-const LOOPS = { firstNonFinite, ema, emaSquares, runningMax, belief, yogi, infinityNorm, update };
+  /** m_i ← β·m_i + k·g_i: φ's moving average (k = 1 − β) and momentum. */
+  function ema(m: Vec, g: Vec, beta: number, k: number, lo: number, hi: number): void {
+    for (let i = lo; i < hi; i++) m[i] = beta * m[i]! + k * g[i]!;
+  }
+
+  /** v_i ← β·v_i + k·g_i²: Adam's ψ (k = 1 − β); AdaGrad's sum with β = k = 1. */
+  function emaSquares(v: Vec, g: Vec, beta: number, k: number, lo: number, hi: number): void {
+    for (let i = lo; i < hi; i++) v[i] = beta * v[i]! + k * g[i]! * g[i]!;
+  }
+
+  /** AMSGrad's v̂_i ← max(kPrev·v̂_i, kIn·v_i). */
+  function runningMax(
+    vHat: Vec,
+    v: Vec,
+    kIn: number,
+    kPrev: number,
+    lo: number,
+    hi: number,
+  ): void {
+    for (let i = lo; i < hi; i++) {
+      const cur = kIn * v[i]!;
+      const prev = kPrev * vHat[i]!;
+      vHat[i] = cur > prev ? cur : prev;
+    }
+  }
+
+  /** AdaBelief's s_i ← β·s_i + k·(g_i − m_i)² + ε_root. */
+  function belief(
+    s: Vec,
+    g: Vec,
+    m: Vec,
+    beta: number,
+    k: number,
+    epsRoot: number,
+    lo: number,
+    hi: number,
+  ): void {
+    for (let i = lo; i < hi; i++) {
+      const d = g[i]! - m[i]!;
+      s[i] = beta * s[i]! + k * d * d + epsRoot;
+    }
+  }
+
+  /** Yogi's v_i ← v_i − k·sign(v_i − g_i²)·g_i². */
+  function yogi(v: Vec, g: Vec, k: number, lo: number, hi: number): void {
+    for (let i = lo; i < hi; i++) {
+      const g2 = g[i]! * g[i]!;
+      const d = v[i]! - g2;
+      v[i] = v[i]! - k * (d > 0 ? 1 : d < 0 ? -1 : 0) * g2;
+    }
+  }
+
+  /** AdaMax's u_i ← max(β·u_i, |g_i| + ε). */
+  function infinityNorm(
+    u: Vec,
+    g: Vec,
+    beta: number,
+    eps: number,
+    lo: number,
+    hi: number,
+  ): void {
+    for (let i = lo; i < hi; i++) {
+      const a = beta * u[i]!;
+      const c = Math.abs(g[i]!) + eps;
+      u[i] = a > c ? a : c;
+    }
+  }
+
+  /**
+   * The update of Algorithm 1 with its learning rate formed on the fly:
+   *
+   * ```
+   * D_i = ((s2·v_i + epsIn)^(1/2) + epsOut)^(2p)     (1 when `v` is null)
+   * η_i = clamp(α_t·c / D_i, lower, upper)
+   * x_i ← clamp(decay·x_i − η_i·(a·m_i + b·g_i), F's bounds)
+   * ```
+   *
+   * A coordinate that has seen no gradient has D_i = 0 and numerator 0: it stays
+   * put (D_i = ∞). That is written as a choice between two quotients, not as
+   * `if (D === 0) D = ∞` before one: V8 compiles the latter into a merge feeding
+   * the divide, which made the loop 30% slower. `w`, when given, receives D_i
+   * for a non-separable projection.
+   */
+  function update(
+    k: UpdateScalars,
+    x: Vec,
+    g: Vec,
+    m: Vec,
+    v: Vec | null,
+    w: Vec | null,
+    lo: number,
+    hi: number,
+  ): void {
+    const { step, s2, epsIn, epsOut, sqrt, p, lower, upper, a, b, decay, loAt, hiAt } = k;
+    for (let i = lo; i < hi; i++) {
+      let den = 1;
+      if (v !== null) {
+        const d = s2 * v[i]! + epsIn;
+        den = (sqrt ? Math.sqrt(d) : d) + epsOut;
+        if (p !== 0.5) den = Math.pow(den, 2 * p);
+      }
+      const e = den === 0 ? step / Infinity : step / den;
+      const eta = e < lower ? lower : e > upper ? upper : e;
+      if (w !== null) w[i] = den === 0 ? Infinity : den;
+      const xi = decay * x[i]! - eta * (a * m[i]! + b * g[i]!);
+      const l = loAt === null ? k.lo : loAt[i]!;
+      const h = hiAt === null ? k.hi : hiAt[i]!;
+      x[i] = xi < l ? l : xi > h ? h : xi;
+    }
+  }
+
+  /**
+   * A whole step of Adam's family on [lo, hi): φ's moving average into `m`,
+   * ψ's into `v`, AMSGrad's max into `vHat` (when given), then {@link update}
+   * with denominator slot `d` (null when the step ignores it). The same passes
+   * the blocks make, in one call: what a small problem's step time is made of.
+   */
+  function adam(
+    k: UpdateScalars,
+    x: Vec,
+    g: Vec,
+    m: Vec,
+    v: Vec,
+    vHat: Vec | null,
+    d: Vec | null,
+    w: Vec | null,
+    lo: number,
+    hi: number,
+  ): void {
+    ema(m, g, k.beta1T, 1 - k.beta1T, lo, hi);
+    emaSquares(v, g, k.beta2T, 1 - k.beta2T, lo, hi);
+    if (vHat !== null) runningMax(vHat, v, k.maxIn, k.maxPrev, lo, hi);
+    update(k, x, g, m, d, w, lo, hi);
+  }
+
+  return { firstNonFinite, ema, emaSquares, runningMax, belief, yogi, infinityNorm, update, adam };
+}
 
 /** The loops, one function each. */
-export type Loops = typeof LOOPS;
+export type Loops = ReturnType<typeof makeLoops>;
 
-/** A copy of every loop with type feedback of its own (see the module's doc). */
+/** A copy of the loops with type feedback of its own (see the module's doc). */
 function copyLoops(tag: string): Loops {
-  const copy: Record<string, unknown> = {};
   try {
-    for (const [name, fn] of Object.entries(LOOPS)) {
-      // The tag makes the source text unique: V8 caches compiled code by source.
-      copy[name] = new Function(`"use strict"; return (${fn.toString()}); // ${tag}`)();
-    }
+    // The tag makes the source text unique: V8 caches compiled code by source.
+    const factory = new Function(`"use strict"; return (${makeLoops.toString()}); // ${tag}`);
+    return factory()() as Loops;
   } catch {
-    return LOOPS;
+    return makeLoops();
   }
-  return copy as Loops;
 }
 
-const FLOAT32 = copyLoops("Float32Array");
-const FLOAT64 = copyLoops("Float64Array");
+const F32 = copyLoops("Float32Array");
+const F64 = copyLoops("Float64Array");
+const is32 = (x: Vec) => x.BYTES_PER_ELEMENT === 4;
 
-/** The copy of the loops for arrays of `x`'s type. */
+/**
+ * The loops, each call sent to the copy for the type of its first array. Every
+ * line names both copies, so that each call site in it only ever sees one
+ * function: V8 then inlines it, which a 1-D step's speed depends on.
+ */
+export const loops: Loops = {
+  firstNonFinite: (g) => is32(g) ? F32.firstNonFinite(g) : F64.firstNonFinite(g),
+  ema: (m, g, beta, k, lo, hi) =>
+    is32(m) ? F32.ema(m, g, beta, k, lo, hi) : F64.ema(m, g, beta, k, lo, hi),
+  emaSquares: (v, g, beta, k, lo, hi) =>
+    is32(v) ? F32.emaSquares(v, g, beta, k, lo, hi) : F64.emaSquares(v, g, beta, k, lo, hi),
+  runningMax: (vHat, v, kIn, kPrev, lo, hi) =>
+    is32(vHat)
+      ? F32.runningMax(vHat, v, kIn, kPrev, lo, hi)
+      : F64.runningMax(vHat, v, kIn, kPrev, lo, hi),
+  belief: (s, g, m, beta, k, e, lo, hi) =>
+    is32(s) ? F32.belief(s, g, m, beta, k, e, lo, hi) : F64.belief(s, g, m, beta, k, e, lo, hi),
+  yogi: (v, g, k, lo, hi) => is32(v) ? F32.yogi(v, g, k, lo, hi) : F64.yogi(v, g, k, lo, hi),
+  infinityNorm: (u, g, beta, eps, lo, hi) =>
+    is32(u) ? F32.infinityNorm(u, g, beta, eps, lo, hi) : F64.infinityNorm(u, g, beta, eps, lo, hi),
+  update: (k, x, g, m, v, w, lo, hi) =>
+    is32(x) ? F32.update(k, x, g, m, v, w, lo, hi) : F64.update(k, x, g, m, v, w, lo, hi),
+  adam: (k, x, g, m, v, vHat, d, w, lo, hi) =>
+    is32(x)
+      ? F32.adam(k, x, g, m, v, vHat, d, w, lo, hi)
+      : F64.adam(k, x, g, m, v, vHat, d, w, lo, hi),
+};
+
+/** The copy of the loops for arrays of `x`'s type (for tests). */
 export function loopsFor(x: Vec): Loops {
-  return x.BYTES_PER_ELEMENT === 4 ? FLOAT32 : FLOAT64;
+  return is32(x) ? F32 : F64;
 }

@@ -18,14 +18,15 @@
  * What makes it fast (measured by `deno task bench`): the learning rate is
  * formed inside the update loop, not stored and re-read; everything that does
  * not depend on the coordinate is resolved once per step (`UpdateScalars`);
- * each array type runs its own copy of the loops (see `_loops.ts`), which the
- * step looks up once and hands to phi and psi.
+ * each array type runs its own copy of the loops (see `_loops.ts`); and for
+ * Adam's family (φ and ψ moving averages, declared by their `movingAverage`) one
+ * call per tile runs φ, ψ and the update, instead of one per block.
  *
  * @module
  */
 import type { MethodSpec, Optimizer, State, StepScalars, Vec } from "./types.ts";
 import { NonFiniteGradientError } from "./errors.ts";
-import { loopsFor, type UpdateScalars } from "./_loops.ts";
+import { loops, type UpdateScalars } from "./_loops.ts";
 
 /** Coordinates per tile: 5 arrays × 2048 × 8 bytes = 80 KiB, within L2. */
 const TILE = 2048;
@@ -45,6 +46,8 @@ export function newScalars(): StepScalars {
     lower: -Infinity,
     upper: Infinity,
     decay: 1,
+    maxIn: 1,
+    maxPrev: 1,
   };
 }
 
@@ -62,6 +65,8 @@ export function prepare(spec: MethodSpec, state: State, s: StepScalars, t: numbe
   s.lower = -Infinity;
   s.upper = Infinity;
   s.decay = 1;
+  s.maxIn = 1;
+  s.maxPrev = 1;
   spec.phi.prepare(state, s);
   spec.psi.prepare(state, s);
   const hooks = spec.hooks;
@@ -96,6 +101,10 @@ function newUpdateScalars(spec: MethodSpec): UpdateScalars {
     hi: scalar(proj.hi, Infinity),
     loAt: perCoordinate(proj.lo),
     hiAt: perCoordinate(proj.hi),
+    beta1T: 0,
+    beta2T: 0,
+    maxIn: 1,
+    maxPrev: 1,
   };
 }
 
@@ -108,6 +117,10 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
   const { phi, psi, projection } = spec;
   const s = newScalars();
   const k = newUpdateScalars(spec);
+  // ψ's moving-average slot when φ and ψ are both Adam's (see their `movingAverage`).
+  const adamSlot = phi.movingAverage === true && phi.numSlot !== null
+    ? psi.movingAverage
+    : undefined;
   // Weights √V_t for a non-separable projection, allocated on first use.
   let weights: Vec | null = null;
 
@@ -129,7 +142,6 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       throw new RangeError(`gradient has length ${g.length}, the iterate has ${n}`);
     }
     const t = state.t + 1;
-    const loops = loopsFor(x);
     const bad = loops.firstNonFinite(g);
     if (bad >= 0) throw new NonFiniteGradientError(t, bad, g[bad]!);
     prepare(spec, state, s, t);
@@ -140,18 +152,33 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     k.a = s.a;
     k.b = s.b;
     k.decay = s.decay;
-    const m = phi.numSlot === null ? g : state.slots[phi.numSlot]!;
-    const v = psi.denSlot === null || !s.adaptive ? null : state.slots[psi.denSlot]!;
+    const slots = state.slots;
+    const m = phi.numSlot === null ? g : slots[phi.numSlot]!;
+    const v = psi.denSlot === null || !s.adaptive ? null : slots[psi.denSlot]!;
     let w: Vec | null = null;
     if (!projection.separable) {
       if (weights === null || weights.length !== n) weights = zeros(x, n, 0);
       w = weights;
     }
-    for (let lo = 0; lo < n; lo += TILE) {
-      const hi = lo + TILE < n ? lo + TILE : n;
-      phi.update(state, g, s, lo, hi, loops);
-      psi.update(state, g, s, lo, hi, loops);
-      loops.update(k, x, g, m, v, w, lo, hi);
+    if (adamSlot !== undefined) {
+      // Adam's family: φ and ψ are moving averages, run by one loop call per tile.
+      k.beta1T = s.beta1T;
+      k.beta2T = s.beta2T;
+      k.maxIn = s.maxIn;
+      k.maxPrev = s.maxPrev;
+      const vAvg = slots[adamSlot]!;
+      const vHat = psi.denSlot === adamSlot ? null : slots[psi.denSlot!]!;
+      for (let lo = 0; lo < n; lo += TILE) {
+        const hi = lo + TILE < n ? lo + TILE : n;
+        loops.adam(k, x, g, m, vAvg, vHat, v, w, lo, hi);
+      }
+    } else {
+      for (let lo = 0; lo < n; lo += TILE) {
+        const hi = lo + TILE < n ? lo + TILE : n;
+        phi.update(state, g, s, lo, hi);
+        psi.update(state, g, s, lo, hi);
+        loops.update(k, x, g, m, v, w, lo, hi);
+      }
     }
     if (w !== null) projection.project!(x, w);
     phi.finish?.(state, s);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { FirstMoment } from "./types.ts";
-import { loopsFor } from "./_loops.ts";
+import { loops } from "./_loops.ts";
 
 /** φ_t(g_1..g_t) = g_t: SGD and AdaGrad. No state. */
 export function gradientPhi(): FirstMoment {
@@ -40,13 +40,14 @@ export function emaPhi(opts: {
     name: "ema",
     slots: { m: opts.init ?? 0 },
     numSlot: "m",
+    movingAverage: true,
     prepare(_state, s) {
       s.beta1T = beta1T(s.t);
       s.a = 1;
       s.b = 0;
       if (correction === "step") s.c /= 1 - Math.pow(beta1, s.t);
     },
-    update(state, g, s, lo, hi, loops = loopsFor(state.x)) {
+    update(state, g, s, lo, hi) {
       const b = s.beta1T;
       loops.ema(state.slots.m!, g, b, 1 - b, lo, hi);
     },
@@ -70,7 +71,7 @@ export function momentumPhi(
       s.a = nesterov ? mu : 1;
       s.b = nesterov ? 1 : 0;
     },
-    update(state, g, s, lo, hi, loops = loopsFor(state.x)) {
+    update(state, g, s, lo, hi) {
       const buf = state.slots.buf!;
       if (s.t === 1) buf.set(g.subarray(lo, hi), lo);
       else loops.ema(buf, g, mu, 1 - dampening, lo, hi);
@@ -91,6 +92,7 @@ export function nesterovEmaPhi(opts: { beta1: number; momentumDecay: number }): 
     name: "nesterov-ema",
     slots: { m: 0 },
     numSlot: "m",
+    movingAverage: true, // m_t = β1 m + (1 − β1) g, with β_{1t} = β1 set by prepare
     prepare(state, s) {
       const muT = mu(s.t);
       const muNext = mu(s.t + 1);
@@ -99,7 +101,7 @@ export function nesterovEmaPhi(opts: { beta1: number; momentumDecay: number }): 
       s.a = muNext / (1 - product * muNext);
       s.b = (1 - muT) / (1 - product);
     },
-    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
+    update(state, g, _s, lo, hi) {
       loops.ema(state.slots.m!, g, beta1, 1 - beta1, lo, hi);
     },
     finish(state, s) {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { SecondMoment } from "./types.ts";
-import { loopsFor } from "./_loops.ts";
+import { loops } from "./_loops.ts";
 
 /** ψ_t = I: SGD. */
 export function identityPsi(): SecondMoment {
@@ -32,7 +32,7 @@ export function sumOfSquaresPsi(opts: { average: boolean; init?: number }): Seco
     prepare(_state, s) {
       if (opts.average) s.s2 = 1 / s.t;
     },
-    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
+    update(state, g, _s, lo, hi) {
       // 1·s + 1·g·g is exactly s + g², so AdaGrad shares Adam's loop.
       loops.emaSquares(state.slots.sumSq!, g, 1, 1, lo, hi);
     },
@@ -63,6 +63,7 @@ export function emaPsi(opts: {
     slots: { v: opts.init ?? 0 },
     denSlot: "v",
     root: "sqrt",
+    movingAverage: "v",
     prepare(_state, s) {
       s.beta2T = beta2T(s.t);
       if (correction === "none") return; // Math.pow costs more than a 1-D step: skip it.
@@ -70,7 +71,7 @@ export function emaPsi(opts: {
       if (correction === "inside") s.s2 = 1 / bc2;
       else s.c *= Math.sqrt(bc2);
     },
-    update(state, g, s, lo, hi, loops = loopsFor(state.x)) {
+    update(state, g, s, lo, hi) {
       const b = s.beta2T;
       loops.emaSquares(state.slots.v!, g, b, 1 - b, lo, hi);
     },
@@ -97,30 +98,31 @@ export function runningMaxPsi(
     throw new RangeError("runningMaxPsi needs an inner estimator with a slot");
   }
   const innerSlot = inner.denSlot;
-  let kIn = 1;
-  let kPrev = 1;
+  // Over Adam's moving average, the generic step may fuse it (see SecondMoment.movingAverage).
+  const movingAverage = inner.movingAverage === innerSlot ? innerSlot : undefined;
   return {
     name: `max(${inner.name})`,
     slots: { ...inner.slots, vHat: 0 },
     denSlot: "vHat",
     root: inner.root,
+    movingAverage,
     prepare(state, s) {
       inner.prepare(state, s);
-      kIn = 1;
-      kPrev = 1;
+      s.maxIn = 1;
+      s.maxPrev = 1;
       if (opts.over === "corrected") {
-        kIn = s.s2;
+        s.maxIn = s.s2;
         s.s2 = 1;
       } else if (opts.over === "adamx" && s.t > 1) {
         const b1 = opts.beta1T!;
         const r = (1 - b1(s.t)) / (1 - b1(s.t - 1));
-        kPrev = r * r;
+        s.maxPrev = r * r;
       }
     },
-    update(state, g, s, lo, hi, loops = loopsFor(state.x)) {
-      inner.update(state, g, s, lo, hi, loops);
+    update(state, g, s, lo, hi) {
+      inner.update(state, g, s, lo, hi);
       const v = state.slots[innerSlot]!;
-      loops.runningMax(state.slots.vHat!, v, kIn, kPrev, lo, hi);
+      loops.runningMax(state.slots.vHat!, v, s.maxIn, s.maxPrev, lo, hi);
     },
     finish: inner.finish,
   };
@@ -139,7 +141,8 @@ export function beliefPsi(
     name: "belief",
     slots: { s: 0 },
     denSlot: "s",
-    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
+    movingAverage: undefined, // its own update, not Adam's moving average
+    update(state, g, _s, lo, hi) {
       const b = opts.beta2;
       loops.belief(state.slots.s!, g, state.slots.m!, b, 1 - b, opts.epsRoot, lo, hi);
     },
@@ -158,7 +161,8 @@ export function yogiPsi(
     ...ema,
     name: "yogi",
     slots: { v: opts.init },
-    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
+    movingAverage: undefined, // its own update, not Adam's moving average
+    update(state, g, _s, lo, hi) {
       loops.yogi(state.slots.v!, g, 1 - opts.beta2, lo, hi);
     },
   };
@@ -177,7 +181,7 @@ export function infinityNormPsi(opts: { beta2: number; eps: number }): SecondMom
     prepare(_state, s) {
       s.beta2T = opts.beta2;
     },
-    update(state, g, _s, lo, hi, loops = loopsFor(state.x)) {
+    update(state, g, _s, lo, hi) {
       loops.infinityNorm(state.slots.u!, g, opts.beta2, opts.eps, lo, hi);
     },
   };

@@ -13,7 +13,6 @@
  *
  * @module
  */
-import type { Loops } from "./_loops.ts";
 
 /** A parameter vector. Optimizer state uses the same array type as the iterate. */
 export type Vec = Float64Array | Float32Array;
@@ -72,6 +71,13 @@ export interface StepScalars {
   upper: number;
   /** Multiplies x_t before the step (decoupled weight decay: 1 − α_t λ). */
   decay: number;
+  /**
+   * AMSGrad's running max is v̂_t = max(maxPrev·v̂_{t−1}, maxIn·v_t): both 1 in the
+   * paper; maxIn = 1/(1 − β2^t) for optax's max over the corrected v_t, maxPrev
+   * AdamX's ((1 − β_{1t})/(1 − β_{1,t−1}))².
+   */
+  maxIn: number;
+  maxPrev: number;
 }
 
 /** φ_t: the first-moment estimator. It owns its slots and writes m_t in place. */
@@ -84,14 +90,16 @@ export interface FirstMoment {
   readonly numSlot: string | null;
   /** Sets `beta1T`, `a` and `b` (and may scale `c`) for step `s.t`. */
   prepare(state: State, s: StepScalars): void;
-  /**
-   * Updates its slots on coordinates [lo, hi) from the gradient. `loops`, when
-   * given, are the per-coordinate loops for the state's array type (`_loops.ts`);
-   * the generic step passes them, as looking them up costs more than a 1-D step's maths.
-   */
-  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number, loops?: Loops): void;
+  /** Updates its slots on coordinates [lo, hi) from the gradient. */
+  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
   /** Optional: advances scalars carried across steps, after the step. */
   finish?(state: State, s: StepScalars): void;
+  /**
+   * For speed; true only when `update` is exactly the moving average
+   * m_i ← β_{1t}·m_i + (1 − β_{1t})·g_i (β_{1t} = `s.beta1T`) on `numSlot`. With a
+   * ψ that is one too, the generic step runs both in one call of its own.
+   */
+  readonly movingAverage?: boolean;
 }
 
 /** ψ_t: the second-moment estimator, diagonal. It owns its slots and writes v_t in place. */
@@ -108,8 +116,14 @@ export interface SecondMoment {
   /** Sets `beta2T` and `s2` (and may scale `c`) for step `s.t`. */
   prepare(state: State, s: StepScalars): void;
   /** Updates its slots on coordinates [lo, hi); may read phi's slots (AdaBelief). */
-  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number, loops?: Loops): void;
+  update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
   finish?(state: State, s: StepScalars): void;
+  /**
+   * For speed; set only when `update` is exactly v_i ← β_{2t}·v_i + (1 − β_{2t})·g_i²
+   * (β_{2t} = `s.beta2T`) on the slot named here, followed, when `denSlot` is
+   * another slot, by AMSGrad's v̂_i ← max(s.maxPrev·v̂_i, s.maxIn·v_i) on `denSlot`.
+   */
+  readonly movingAverage?: string;
 }
 
 /** α_t as a function of the 1-based step t. */

@@ -12,6 +12,9 @@ import { adam } from "../optimizers/adam.ts";
 import { adamw } from "../optimizers/adamw.ts";
 import { amsgrad } from "../optimizers/amsgrad.ts";
 import { sgd } from "../optimizers/sgd.ts";
+import { OPTIMIZERS } from "../optimizers/registry.ts";
+import { makeOptimizer } from "./generic.ts";
+import { saveState } from "./state.ts";
 import { box, l2Ball, unconstrained } from "./projection.ts";
 import type { Optimizer, Projection, Vec } from "./types.ts";
 import { Rng } from "../random/rng.ts";
@@ -289,4 +292,29 @@ Deno.test("generic step = the reference on the paper's 1-D online problem (2000 
   for (const [name, opt, method] of cases(p)) {
     compare(`${name}, 1-D`, opt, method, p, new Float64Array([0.5]), gs);
   }
+});
+
+Deno.test("Adam's one-call path = the block-by-block path, every optimizer of the registry", () => {
+  let fused = 0;
+  for (const [name, make] of Object.entries(OPTIMIZERS)) {
+    const opt = make({ alpha: 0.05, schedule: "invsqrt", projection: box(-0.5, 0.75) });
+    if (opt.spec.phi.movingAverage !== true || opt.spec.psi.movingAverage === undefined) continue;
+    fused++;
+    // The same method with φ's declaration removed takes the blocks' own loops.
+    const blocks = makeOptimizer({ ...opt.spec, phi: { ...opt.spec.phi, movingAverage: false } });
+    for (const [n, f32] of [[1, false], [3000, true], [3000, false]] as const) {
+      const rng = new Rng(n);
+      const x0 = f32 ? new Float32Array(n) : new Float64Array(n);
+      for (let i = 0; i < n; i++) x0[i] = Math.min(Math.max(0.25 * rng.normal(), -0.5), 0.75);
+      const gs = gradients(rng, n, 15, f32);
+      const a = opt.init(x0);
+      const b = blocks.init(x0);
+      for (const g of gs) {
+        opt.step(a, g);
+        blocks.step(b, g);
+      }
+      assert.equal(JSON.stringify(saveState(a)), JSON.stringify(saveState(b)), `${name}, n = ${n}`);
+    }
+  }
+  assert.ok(fused >= 8, `only ${fused} optimizers take Adam's path`);
 });

@@ -12,6 +12,7 @@
  * @module
  */
 import { box } from "../framework/projection.ts";
+import type { Optimizer } from "../framework/types.ts";
 import type { ScheduleOption } from "../framework/schedule.ts";
 import { adam } from "../optimizers/adam.ts";
 import { amsgrad } from "../optimizers/amsgrad.ts";
@@ -63,7 +64,7 @@ export interface Figure1Result {
 }
 
 /** Adam and AMSGrad with Figure 1's hyperparameters. */
-export function figure1Optimizers(s: Figure1Settings) {
+export function figure1Optimizers(s: Figure1Settings): Optimizer[] {
   const common = {
     alpha: s.alpha,
     schedule: s.schedule as ScheduleOption,

@@ -20,13 +20,34 @@ export interface Outcome {
   gammaMin: number;
 }
 
+/** Outcomes and recorded rows of a demonstration. */
+export interface Demo {
+  outcomes: Outcome[];
+  rows: OnlineRow[];
+}
+
+/** Theorem 3's demonstration: per-seed outcomes and their means. */
+export interface Theorem3Demo {
+  C: number;
+  delta: number;
+  beta1: number;
+  beta2: number;
+  seeds: number;
+  steps: number;
+  /** Mean x_T over the seeds, and the mean drift (x_T − x_1)/T. */
+  summary: { optimizer: string; meanX: number; meanDrift: number }[];
+  perSeed: Outcome[];
+  /** Rows of seed 0. */
+  rows: OnlineRow[];
+}
+
 function both(
   problem: OnlineProblem,
   hp: { alpha: number; beta1: number; beta2: number; schedule: "constant" | "invsqrt" },
   steps: number,
   x1: number,
   points = 200,
-): { outcomes: Outcome[]; rows: OnlineRow[] } {
+): Demo {
   const outcomes: Outcome[] = [];
   const rows: OnlineRow[] = [];
   for (const make of [adam, amsgrad]) {
@@ -48,7 +69,7 @@ function both(
  * Theorem 1: f_t = Cx if t mod 3 = 1, else −x; β1 = 0, β2 = 1/(1 + C²), x_1 = 1,
  * α_t = α/√t. Adam is back at x = +1 after every third step.
  */
-export function theorem1Demo(opts: { Cs?: number[]; steps?: number; alpha?: number } = {}) {
+export function theorem1Demo(opts: { Cs?: number[]; steps?: number; alpha?: number } = {}): Demo {
   const Cs = opts.Cs ?? [3, 5, 10];
   const steps = opts.steps ?? 30_000;
   const out = Cs.map((C) =>
@@ -68,7 +89,7 @@ export function theorem1Demo(opts: { Cs?: number[]; steps?: number; alpha?: numb
  */
 export function theorem2Demo(
   opts: { beta1?: number; beta2?: number; Cs?: number[]; steps?: number; alpha?: number } = {},
-) {
+): Demo & { beta1: number; beta2: number } {
   const beta1 = opts.beta1 ?? 0.9;
   const beta2 = opts.beta2 ?? 0.99;
   if (!(beta1 < Math.sqrt(beta2))) {
@@ -108,7 +129,7 @@ export function theorem3Demo(
     steps?: number;
     alpha?: number;
   } = {},
-) {
+): Theorem3Demo {
   const C = opts.C ?? 500;
   const delta = opts.delta ?? 1;
   const beta1 = opts.beta1 ?? 0.9;

@@ -54,9 +54,9 @@ export function evaluateSet(
   model: Model,
   params: Float32Array,
   set: ImageSplit,
-  n = set.count,
+  n: number = set.count,
   chunk = 1000,
-) {
+): { loss: number; accuracy: number } {
   const pixels = set.rows * set.cols;
   const x = new Float32Array(Math.min(chunk, n) * pixels);
   const idx = new Int32Array(Math.min(chunk, n));

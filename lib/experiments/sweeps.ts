@@ -21,6 +21,19 @@ export interface SweepCell {
   avgRegret: number;
 }
 
+/** Runs one optimizer with the given hyperparameters on F = [−1, 1] and keeps where it ended. */
+function finalCell(
+  problem: OnlineProblem,
+  name: string,
+  hp: { alpha: number; schedule: "constant" | "invsqrt"; beta1: number; beta2: number },
+  steps: number,
+  x1: number,
+): SweepCell {
+  const opt = byName(name, { ...hp, projection: box(-1, 1) });
+  const r = runOnline(problem, opt, { steps, x1, points: 2, trackGamma: false });
+  return { optimizer: opt.name, ...hp, x: r.xFinal, avgRegret: r.avgRegret };
+}
+
 /** Final x_T and R_T/T of each optimizer for every α and schedule. */
 export function alphaSweep(opts: {
   problem?: OnlineProblem;
@@ -39,22 +52,15 @@ export function alphaSweep(opts: {
   for (const schedule of opts.schedules ?? ["constant", "invsqrt"] as const) {
     for (const alpha of opts.alphas ?? [1e-3, 1e-2, 0.1, 0.5, 1]) {
       for (const name of opts.optimizers ?? ["adam", "amsgrad"]) {
-        const opt = byName(name, { alpha, schedule, beta1, beta2, projection: box(-1, 1) });
-        const r = runOnline(problem, opt, {
-          steps: opts.steps ?? 1_000_000,
-          x1: opts.x1 ?? 0,
-          points: 2,
-          trackGamma: false,
-        });
-        cells.push({
-          optimizer: opt.name,
-          alpha,
-          schedule,
-          beta1,
-          beta2,
-          x: r.xFinal,
-          avgRegret: r.avgRegret,
-        });
+        cells.push(
+          finalCell(
+            problem,
+            name,
+            { alpha, schedule, beta1, beta2 },
+            opts.steps ?? 1_000_000,
+            opts.x1 ?? 0,
+          ),
+        );
       }
     }
   }
@@ -78,22 +84,9 @@ export function phaseDiagram(opts: {
   const cells: SweepCell[] = [];
   for (const beta1 of opts.beta1s ?? [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99]) {
     for (const beta2 of opts.beta2s ?? [0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 0.999, 0.9999]) {
-      const opt = byName(name, { alpha, schedule, beta1, beta2, projection: box(-1, 1) });
-      const r = runOnline(problem, opt, {
-        steps: opts.steps ?? 200_000,
-        x1: 0,
-        points: 2,
-        trackGamma: false,
-      });
-      cells.push({
-        optimizer: opt.name,
-        alpha,
-        schedule,
-        beta1,
-        beta2,
-        x: r.xFinal,
-        avgRegret: r.avgRegret,
-      });
+      cells.push(
+        finalCell(problem, name, { alpha, schedule, beta1, beta2 }, opts.steps ?? 200_000, 0),
+      );
     }
   }
   return cells;

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { figure1 } from "./figure1.ts";
+import { alphaSweep, phaseDiagram } from "./sweeps.ts";
+import { theorem1Demo, theorem2Demo, theorem3Demo } from "./theorems.ts";
+
+Deno.test("figure1: both settings, both optimizers, deterministic; Adam ends above AMSGrad", () => {
+  const a = figure1({ steps: 20_000, points: 50 });
+  const b = figure1({ steps: 20_000, points: 50 });
+  assert.deepEqual(a, b);
+  assert.deepEqual(a.final.map((f) => `${f.setting} ${f.optimizer}`), [
+    "online Adam",
+    "online AMSGrad",
+    "stochastic Adam",
+    "stochastic AMSGrad",
+  ]);
+  const online = (name: string) =>
+    a.final.find((f) => f.setting === "online" && f.optimizer === name)!;
+  assert.ok(online("Adam").x > online("AMSGrad").x);
+  assert.ok(a.rows.every((r) => r.x >= -1 && r.x <= 1));
+  assert.equal(a.settings.beta1, 0.9);
+  assert.equal(a.settings.beta2, 0.99);
+});
+
+Deno.test("theorem demos: Theorem 1 traps Adam at +1; Theorem 2 rejects β1 ≥ √β2; Theorem 3 averages seeds", () => {
+  const t1 = theorem1Demo({ Cs: [3], steps: 3000 });
+  assert.equal(t1.outcomes.find((o) => o.optimizer === "Adam")!.x, 1);
+  assert.ok(t1.outcomes.find((o) => o.optimizer === "AMSGrad")!.x < -0.9);
+  assert.throws(() => theorem2Demo({ beta1: 0.99, beta2: 0.9 }), /β1 < √β2/);
+  const t2 = theorem2Demo({ Cs: [4], steps: 2000 });
+  assert.equal(t2.outcomes.length, 2);
+  const t3 = theorem3Demo({ seeds: 3, steps: 2000 });
+  assert.equal(t3.perSeed.length, 6);
+  const mean = t3.perSeed.filter((o) => o.optimizer === "Adam").reduce((s, o) => s + o.x, 0) / 3;
+  assert.ok(Math.abs(t3.summary[0]!.meanX - mean) < 1e-15);
+});
+
+Deno.test("alphaSweep and phaseDiagram: one cell per combination, with its hyperparameters", () => {
+  const sweep = alphaSweep({ alphas: [0.1, 0.5], schedules: ["invsqrt"], steps: 1000 });
+  assert.equal(sweep.length, 4);
+  assert.deepEqual(sweep.map((c) => [c.optimizer, c.alpha]), [["Adam", 0.1], ["AMSGrad", 0.1], [
+    "Adam",
+    0.5,
+  ], [
+    "AMSGrad",
+    0.5,
+  ]]);
+  const phase = phaseDiagram({ beta1s: [0, 0.9], beta2s: [0.99], steps: 1000 });
+  assert.deepEqual(phase.map((c) => [c.beta1, c.beta2]), [[0, 0.99], [0.9, 0.99]]);
+  assert.ok(phase.every((c) => c.optimizer === "Adam" && Number.isFinite(c.x)));
+});

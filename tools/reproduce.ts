@@ -14,6 +14,7 @@ import { reproduceFigure2 } from "./reproduce/figure2.ts";
 import type { Claim } from "./reproduce/report.ts";
 import { writeJson } from "./reproduce/report.ts";
 import { reproduceSynthetic } from "./reproduce/synthetic.ts";
+import { summaryMarkdown, writeSummary } from "./reproduce/summary.ts";
 
 const USAGE = `usage: deno task reproduce [--quick] [--only synthetic,logreg,mlp] [--out DIR]`;
 const PARTS = ["synthetic", "logreg", "mlp"] as const;
@@ -51,6 +52,11 @@ await runCli(USAGE, async () => {
   const seconds = (performance.now() - t0) / 1000;
   const rss = Deno.memoryUsage().rss;
   await writeJson(`${out}/claims.json`, { quick, claims, seconds: timings, totalSeconds: seconds });
+  if (!quick && values.only === undefined) {
+    // A full run of every part rewrites the README's results section from its own numbers.
+    const readme = new URL("../README.md", import.meta.url).pathname;
+    await writeSummary(out, readme, summaryMarkdown(claims, timings, rss / 2 ** 20));
+  }
   const count = (v: Claim["verdict"]) => claims.filter((c) => c.verdict === v).length;
   const checked = claims.length - count("info");
   console.log(

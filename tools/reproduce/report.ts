@@ -41,7 +41,9 @@ export function compareLosses(better: number, worse: number, tol = 0.02): Claim[
 /** Prints a claim line: "[agrees] Figure 1 (online): paper … | ours …". */
 export function printClaim(c: Claim): void {
   const tag = c.verdict === "differs" ? "DIFFERS" : c.verdict;
-  console.log(`[${tag}] ${c.where}: ${c.verdict === "info" ? "" : "paper: "}${c.paper} | ours: ${c.ours}`);
+  console.log(
+    `[${tag}] ${c.where}: ${c.verdict === "info" ? "" : "paper: "}${c.paper} | ours: ${c.ours}`,
+  );
 }
 
 /** Writes `value` as JSON to `path` (NaN and ±∞ become null), creating folders. */

@@ -60,4 +60,6 @@ export async function writeSummary(out: string, readme: string, markdown: string
   const j = text.indexOf(END);
   if (i < 0 || j < i) throw new Error(`${readme} has no results block (${BEGIN} … ${END})`);
   await writeFile(readme, text.slice(0, i + BEGIN.length) + "\n" + markdown + "\n" + text.slice(j));
+  // Lay the tables out as `deno fmt` would, so that `deno task fmt` stays clean.
+  await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", readme] }).output();
 }

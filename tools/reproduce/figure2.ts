@@ -124,7 +124,7 @@ export async function reproduceFigure2(
       paper: "AMSGrad is more robust to parameter changes",
       ours: `spread (max − min) of the final training loss over the grid: Adam ${
         fmt(spread("adam"))
-      }, AMSGrad ${fmt(spread("amsgrad"))} (within 2%: a tie)`,
+      }, AMSGrad ${fmt(spread("amsgrad"))}`,
       verdict: compareLosses(spread("amsgrad"), spread("adam")),
     },
   ];

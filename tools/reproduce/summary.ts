@@ -29,9 +29,8 @@ export function summaryMarkdown(
     "What `deno task reproduce` printed on its last full run (a 2-core machine; " +
     `${total.toFixed(0)} s in all: ` +
     Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ") +
-    `; peak resident memory of the main process ${
-      rssMiB.toFixed(0)
-    } MiB, each grid worker holds its own copy of MNIST). ` +
+    `; peak resident memory ${rssMiB.toFixed(0)} MiB, the grid workers included: they are ` +
+    "threads of the one process, each with its own copy of MNIST). " +
     "Verdicts are computed by code; a difference under 2% between the optimizers is a tie.",
     "",
     "| verdict | where | the paper says | we measured |",

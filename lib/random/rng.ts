@@ -2,7 +2,7 @@
  * A seeded pseudo-random generator: xoshiro128** (Blackman & Vigna 2018), 32-bit
  * operations only, seeded through SplitMix32 so that any integer seed gives a
  * well-mixed state. Its state is four numbers, so a run can save and resume it.
- * There is no `Math.random` anywhere in `lib/`.
+ * Nothing in `lib/` calls the global, unseeded generator.
  *
  * @example
  * ```ts

@@ -22,7 +22,7 @@ import {
   studentCellId,
   withStudentCode,
 } from "../lib/grade/mod.ts";
-import { missingModules } from "./notebooks/mod.ts";
+import { ensureJupyterClient, missingModules } from "./notebooks/mod.ts";
 import { FIXTURES, type WrongAnswer } from "./grade_fixtures/snippets.ts";
 import { EXERCISES_DIR, gradeNotebookFile } from "./grade.ts";
 
@@ -155,6 +155,9 @@ for (const [name, f] of Object.entries(FIXTURES)) {
 // ---------------------------------------------------------------------------
 // Slow: the notebooks through the Deno Jupyter kernel.
 
+// On a fresh machine (CI) the Jupyter client is installed here, as root, as the notebook
+// runner does; where that is not possible the kernel tests are skipped with a warning.
+await ensureJupyterClient().catch((e) => console.warn(`could not install the Jupyter client: ${e}`));
 const missing = await missingModules(["nbclient", "nbformat", "jupyter_client"]);
 if (missing.length > 0) {
   console.warn(

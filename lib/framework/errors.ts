@@ -13,6 +13,13 @@ export class NonFiniteGradientError extends Error {
   /** Its value. */
   readonly value: number;
 
+  /**
+   * An error whose message names the step, the coordinate and the value.
+   *
+   * @param step the 1-based step whose gradient was rejected
+   * @param coordinate the index of the first non-finite coordinate
+   * @param value that coordinate's value (NaN or ±∞)
+   */
   constructor(step: number, coordinate: number, value: number) {
     super(
       `non-finite gradient at step ${step}, coordinate ${coordinate}: ${value} ` +

@@ -46,6 +46,11 @@ export function beta1Schedule(
  */
 export type Beta2Schedule = "1-1/t" | ((t: number) => number);
 
+/**
+ * The β_{2t} schedule as a function of the 1-based step t: `"1-1/t"` (default)
+ * gives β_{2t} = 1 − 1/t; a function is checked at each call to return a value
+ * in [0, 1] (a RangeError otherwise).
+ */
 export function beta2Schedule(schedule: Beta2Schedule = "1-1/t"): (t: number) => number {
   if (typeof schedule === "function") return checked("beta2Schedule", schedule, true);
   oneOf("beta2Schedule", schedule, ["1-1/t"]);

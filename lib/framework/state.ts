@@ -10,10 +10,15 @@ import type { State, Vec } from "./types.ts";
 
 /** The JSON form of a {@link State}. */
 export interface StateJSON {
+  /** {@link State.t}: steps taken so far, an integer ≥ 0. */
   t: number;
+  /** The array type of x and the slots: `"float64"` (Float64Array) or `"float32"`. */
   dtype: "float64" | "float32";
+  /** {@link State.x}, the current iterate. */
   x: number[];
+  /** {@link State.slots}, each the same length as `x`. */
   slots: Record<string, number[]>;
+  /** {@link State.scalars}. */
   scalars: Record<string, number>;
   /**
    * Where an array holds −0, which JSON prints as 0: `"x"` or a slot name → indices.

@@ -77,6 +77,7 @@ export interface StepScalars {
    * AdamX's ((1 − β_{1t})/(1 − β_{1,t−1}))².
    */
   maxIn: number;
+  /** The factor on v̂_{t−1} in the running max (see `maxIn`); 1 except for AdamX. */
   maxPrev: number;
 }
 
@@ -104,7 +105,9 @@ export interface FirstMoment {
 
 /** ψ_t: the second-moment estimator, diagonal. It owns its slots and writes v_t in place. */
 export interface SecondMoment {
+  /** A short name for tables and errors, e.g. `"ema"`. */
   readonly name: string;
+  /** Slots it owns, with their initial value. */
   readonly slots: Readonly<Record<string, number>>;
   /** The slot holding the diagonal of V_t, or null for V_t = I (SGD). */
   readonly denSlot: string | null;
@@ -117,6 +120,7 @@ export interface SecondMoment {
   prepare(state: State, s: StepScalars): void;
   /** Updates its slots on coordinates [lo, hi); may read phi's slots (AdaBelief). */
   update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
+  /** Optional: advances scalars carried across steps, after the step. */
   finish?(state: State, s: StepScalars): void;
   /**
    * For speed; set only when `update` is exactly v_i ← β_{2t}·v_i + (1 − β_{2t})·g_i²
@@ -134,14 +138,16 @@ export type StepSize = (t: number) => number;
  * called with A = √V_t, i.e. per-coordinate weights w_i = √v_i (or D_i).
  */
 export interface Projection {
+  /** A short name for tables and errors, e.g. `"box"`. */
   readonly name: string;
   /**
    * Separable projections (none, box) act per coordinate inside the step:
-   * `clampLo[i] ≤ x_i ≤ clampHi[i]`, with scalars when uniform.
+   * `lo[i] ≤ x_i ≤ hi[i]`, with scalars when uniform.
    */
   readonly separable: boolean;
-  /** For separable projections: the bounds of coordinate i. */
+  /** Lower bounds of a separable projection (a scalar when uniform); null when none. */
   readonly lo: number | Vec | null;
+  /** Upper bounds of a separable projection (a scalar when uniform); null when none. */
   readonly hi: number | Vec | null;
   /** For non-separable projections: project `x` in place under weights `w`. */
   project?(x: Vec, w: Vec): void;
@@ -154,10 +160,15 @@ export type StepHook = (state: State, s: StepScalars) => void;
 
 /** The recipe of one method in Algorithm 1's terms. */
 export interface MethodSpec {
+  /** The method's display name, e.g. `"AMSGrad"`. */
   readonly name: string;
+  /** φ_t, the first-moment estimator giving m_t. */
   readonly phi: FirstMoment;
+  /** ψ_t, the second-moment estimator giving the diagonal of V_t. */
   readonly psi: SecondMoment;
+  /** α_t, the step-size schedule. */
   readonly alpha: StepSize;
+  /** Π_{F, √V_t}, the projection onto the feasible set F. */
   readonly projection: Projection;
   /** ε added to the slot inside the square root (the paper's eq. (3)). */
   readonly epsIn: number;
@@ -171,7 +182,9 @@ export interface MethodSpec {
 
 /** A ready optimizer: `init` then `step` repeatedly. */
 export interface Optimizer {
+  /** The method's display name (the spec's `name`). */
   readonly name: string;
+  /** The recipe it was built from. */
   readonly spec: MethodSpec;
   /** A fresh state at x_1 = x0 (copied; x0 is not modified). */
   init(x0: Vec): State;

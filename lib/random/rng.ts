@@ -31,7 +31,12 @@ const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
 export class Rng {
   #s: Uint32Array;
 
-  /** @param seed any integer; equal seeds give equal streams. */
+  /**
+   * A generator seeded from `seed` through SplitMix32; throws a RangeError if
+   * `seed` is not an integer.
+   *
+   * @param seed any integer; equal seeds give equal streams.
+   */
   constructor(seed: number) {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     const sm = splitmix32(seed);

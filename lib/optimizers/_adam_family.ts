@@ -12,9 +12,9 @@ import { type CommonOptions, conventions, type Variant, VARIANTS } from "./_comm
 
 /** Options of the Adam family. */
 export interface AdamFamilyOptions extends CommonOptions {
-  /** β1 in [0, 1) (default 0.9). */
+  /** β1 in [0, 1), the decay of m_t = β1 m_{t−1} + (1 − β1) g_t (default 0.9). */
   beta1?: number;
-  /** β2 in [0, 1) (default 0.999). */
+  /** β2 in [0, 1), the decay of v_t = β2 v_{t−1} + (1 − β2) g_t² (default 0.999). */
   beta2?: number;
   /** Whose conventions to follow (default `"paper"`); see {@link Variant}. */
   variant?: Variant;

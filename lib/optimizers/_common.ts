@@ -45,6 +45,7 @@ export interface CommonOptions {
  */
 export type Variant = "paper" | "pytorch" | "keras" | "optax";
 
+/** Every {@link Variant}, `"paper"` first. */
 export const VARIANTS: readonly Variant[] = ["paper", "pytorch", "keras", "optax"];
 
 /** The corrections a variant implies for an Adam-type method. */

@@ -13,13 +13,20 @@ import type { Optimizer } from "../framework/types.ts";
 import { beta, nonNegative } from "../framework/validate.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
+/** Options of {@link adabelief}; ε defaults to 1e-16 here (the authors'). */
 export interface AdaBeliefOptions extends CommonOptions {
+  /** β1 in [0, 1), the decay of m_t (default 0.9). */
   beta1?: number;
+  /** β2 in [0, 1), the decay of s_t (default 0.999). */
   beta2?: number;
   /** ε_root added to s_t each step (default 1e-16). */
   epsRoot?: number;
 }
 
+/**
+ * AdaBelief as the authors' PyTorch code: s_t from (g_t − m_t)², bias-corrected,
+ * ε = 1e-16 outside the root, ε_root = 1e-16 added to s_t.
+ */
 export function adabelief(opts: AdaBeliefOptions = {}): Optimizer {
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);

@@ -15,6 +15,10 @@ import { nonNegative, positive } from "../framework/validate.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
+/**
+ * Options of {@link adabound} and {@link amsbound}: Adam's (the correction is
+ * always the authors' α_t √(1 − β2^t)/(1 − β1^t); ε default 1e-8), plus the bounds.
+ */
 export interface AdaBoundOptions extends Omit<AdamFamilyOptions, "variant"> {
   /** α*, the SGD step size the bounds converge to (default 0.1). */
   finalAlpha?: number;

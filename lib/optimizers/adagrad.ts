@@ -14,6 +14,7 @@ import type { Optimizer } from "../framework/types.ts";
 import { nonNegative, oneOf } from "../framework/validate.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
+/** Options of {@link adagrad}: the common options, the variant and the accumulator's start. */
 export interface AdagradOptions extends CommonOptions {
   /** `"paper"` (default: ψ = Σg²/t, α_t = α/√t) or `"pytorch"` (ψ = Σg², constant α). */
   variant?: "paper" | "pytorch";
@@ -21,6 +22,10 @@ export interface AdagradOptions extends CommonOptions {
   initialAccumulator?: number;
 }
 
+/**
+ * AdaGrad. `"paper"`: v_t = (1/t) Σ_{i≤t} g_i², α_t = α/√t by default, ε = 1e-8.
+ * `"pytorch"`: v_t = Σ_{i≤t} g_i², constant α, ε = 1e-10 (PyTorch's `Adagrad`).
+ */
 export function adagrad(opts: AdagradOptions = {}): Optimizer {
   const variant = oneOf("variant", opts.variant ?? "paper", ["paper", "pytorch"]);
   const init = nonNegative("initialAccumulator", opts.initialAccumulator ?? 0);

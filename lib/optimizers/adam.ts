@@ -28,6 +28,7 @@ import type { Optimizer } from "../framework/types.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
+/** Options of {@link adam}: β1, β2, the variant and the common options. */
 export type AdamOptions = AdamFamilyOptions;
 
 /** Adam; RMSProp is Adam with β1 = 0. */

@@ -17,6 +17,10 @@ import type { Optimizer } from "../framework/types.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts, type Beta1ScheduleOptions } from "./_adam_family.ts";
 
+/**
+ * Options of {@link adamNC}: Adam's without β2 and the variant (paper conventions
+ * only), plus the β_{1t} and β_{2t} schedules.
+ */
 export interface AdamNCOptions
   extends Omit<AdamFamilyOptions, "beta2" | "variant">, Beta1ScheduleOptions {
   /** β_{2t}: `"1-1/t"` (default) or t ↦ β_{2t} in [0, 1]. */

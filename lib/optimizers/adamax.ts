@@ -15,11 +15,15 @@ import type { Optimizer } from "../framework/types.ts";
 import { beta, nonNegative } from "../framework/validate.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
+/** Options of {@link adamax}; ε (default 1e-8) goes inside the max, so it has no placement. */
 export interface AdamaxOptions extends Omit<CommonOptions, "epsPlacement"> {
+  /** β1 in [0, 1), the decay of m_t (default 0.9). */
   beta1?: number;
+  /** β2 in [0, 1), the decay of u_t = max(β2 u_{t−1}, |g_t| + ε) (default 0.999). */
   beta2?: number;
 }
 
+/** AdaMax as PyTorch's `Adamax`: bias correction 1/(1 − β1^t) on the step only. */
 export function adamax(opts: AdamaxOptions = {}): Optimizer {
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);

@@ -10,6 +10,7 @@ import { nonNegative } from "../framework/validate.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
+/** Options of {@link adamw}: Adam's, plus the decoupled weight decay. */
 export interface AdamWOptions extends AdamFamilyOptions {
   /** λ ≥ 0, the decoupled weight decay (default 1e-2, PyTorch's). */
   weightDecay?: number;
@@ -17,6 +18,10 @@ export interface AdamWOptions extends AdamFamilyOptions {
   amsgrad?: boolean;
 }
 
+/**
+ * AdamW: x_t ← (1 − α_t λ) x_t, then Adam's step (AMSGrad's with `amsgrad: true`)
+ * in the chosen variant; PyTorch's `AdamW` is `variant: "pytorch"`.
+ */
 export function adamw(opts: AdamWOptions = {}): Optimizer {
   const lambda = nonNegative("weightDecay", opts.weightDecay ?? 1e-2);
   const parts = adamParts(opts, opts.amsgrad ? { max: "variant" } : {});

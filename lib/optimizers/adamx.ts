@@ -9,8 +9,16 @@ import type { Optimizer } from "../framework/types.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts, type Beta1ScheduleOptions } from "./_adam_family.ts";
 
+/**
+ * Options of {@link adamx}: Adam's (paper conventions only) with a β_{1t} schedule;
+ * here `schedule` defaults to `"invsqrt"` and `beta1Schedule` to `"inverse"`.
+ */
 export type AdamXOptions = Omit<AdamFamilyOptions, "variant"> & Beta1ScheduleOptions;
 
+/**
+ * AdamX: Algorithm 2 with v̂_t = max(((1 − β_{1t})/(1 − β_{1,t−1}))² v̂_{t−1}, v_t),
+ * paper conventions, α_t = α/√t and β_{1t} = β1/t unless overridden.
+ */
 export function adamx(opts: AdamXOptions = {}): Optimizer {
   const o = {
     schedule: "invsqrt" as const,

@@ -29,6 +29,7 @@ import type { Optimizer } from "../framework/types.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts, type Beta1ScheduleOptions } from "./_adam_family.ts";
 
+/** Options of {@link amsgrad}: Adam's, plus a β_{1t} schedule. */
 export type AmsgradOptions = AdamFamilyOptions & Beta1ScheduleOptions;
 
 /** AMSGrad (Algorithm 2). */

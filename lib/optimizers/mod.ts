@@ -19,6 +19,7 @@ export { adabelief, type AdaBeliefOptions } from "./adabelief.ts";
 export { adabound, type AdaBoundOptions, amsbound } from "./adabound.ts";
 export { padam, type PadamOptions } from "./padam.ts";
 export { adamx, type AdamXOptions } from "./adamx.ts";
+export type { AdamFamilyOptions, Beta1ScheduleOptions } from "./_adam_family.ts";
 export { type CommonOptions, type Variant, VARIANTS } from "./_common.ts";
 export type { MethodSpec } from "../framework/types.ts";
-export { byName, OPTIMIZERS, VARIANTS_OF } from "./registry.ts";
+export { byName, type OptimizerFactory, OPTIMIZERS, VARIANTS_OF } from "./registry.ts";

@@ -14,13 +14,20 @@ import type { Optimizer } from "../framework/types.ts";
 import { beta, nonNegative } from "../framework/validate.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
+/** Options of {@link nadam}; α defaults to 2e-3 here (PyTorch's). */
 export interface NadamOptions extends CommonOptions {
+  /** β1 in [0, 1), the base of μ_t and the decay of m_t (default 0.9). */
   beta1?: number;
+  /** β2 in [0, 1), the decay of v_t (default 0.999). */
   beta2?: number;
   /** ψ of μ_t's schedule (default 4e-3). */
   momentumDecay?: number;
 }
 
+/**
+ * Nadam as PyTorch's `NAdam`: bias-corrected, ε = 1e-8 outside the root,
+ * α default 2e-3, momentum decay ψ default 4e-3.
+ */
 export function nadam(opts: NadamOptions = {}): Optimizer {
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);

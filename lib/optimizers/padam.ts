@@ -10,11 +10,16 @@ import { inClosed } from "../framework/validate.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
+/** Options of {@link padam}: Adam's (Keras-style correction; α default 0.1), plus p. */
 export interface PadamOptions extends Omit<AdamFamilyOptions, "variant"> {
   /** The partial exponent p in [0, ½] (default ¼, the authors' code). */
   p?: number;
 }
 
+/**
+ * Padam: AMSGrad's max over the raw v_t, the step
+ * α_t √(1 − β2^t)/(1 − β1^t) · m_t / (√v̂_t + ε)^{2p}, α default 0.1, p default ¼.
+ */
 export function padam(opts: PadamOptions = {}): Optimizer {
   const p = inClosed("p", opts.p ?? 0.25, 0, 0.5);
   return build("Padam", { ...opts, alpha: opts.alpha ?? 0.1 }, {

@@ -13,11 +13,18 @@ import type { Optimizer } from "../framework/types.ts";
 import { beta } from "../framework/validate.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
+/** Options of {@link radam}: the common options, β1 and β2. */
 export interface RadamOptions extends CommonOptions {
+  /** β1 in [0, 1), the decay of m_t (default 0.9). */
   beta1?: number;
+  /** β2 in [0, 1), the decay of v_t; also sets ρ_∞ = 2/(1 − β2) − 1 (default 0.999). */
   beta2?: number;
 }
 
+/**
+ * RAdam as PyTorch's `RAdam`: momentum SGD with bias correction while ρ_t ≤ 5,
+ * then Adam's bias-corrected step scaled by the rectifier r_t.
+ */
 export function radam(opts: RadamOptions = {}): Optimizer {
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);

@@ -22,11 +22,12 @@ import { sgd } from "./sgd.ts";
 import { yogi } from "./yogi.ts";
 import { VARIANTS } from "./_common.ts";
 
+/** An optimizer's constructor, e.g. {@link amsgrad}, taking its options object. */
 // deno-lint-ignore no-explicit-any
-type Factory = (opts: any) => Optimizer;
+export type OptimizerFactory = (opts: any) => Optimizer;
 
 /** Every optimizer of the library, keyed by its lower-case name. */
-export const OPTIMIZERS: Readonly<Record<string, Factory>> = {
+export const OPTIMIZERS: Readonly<Record<string, OptimizerFactory>> = {
   sgd,
   adagrad,
   rmsprop,

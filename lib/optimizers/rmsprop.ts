@@ -9,6 +9,7 @@ import type { Optimizer } from "../framework/types.ts";
 import { build, type CommonOptions } from "./_common.ts";
 import { adamParts } from "./_adam_family.ts";
 
+/** Options of {@link rmsprop}: the common options and β2 (β1 is fixed at 0). */
 export interface RmspropOptions extends CommonOptions {
   /** β2 in [0, 1), the decay of v_t (default 0.99, PyTorch's `alpha`). */
   beta2?: number;

@@ -11,13 +11,20 @@ import type { Optimizer } from "../framework/types.ts";
 import { beta, nonNegative } from "../framework/validate.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
+/** Options of {@link yogi}; α defaults to 1e-2 and ε to 1e-3 here (optax's). */
 export interface YogiOptions extends CommonOptions {
+  /** β1 in [0, 1), the decay of m_t (default 0.9). */
   beta1?: number;
+  /** β2 in [0, 1), the rate of v_t's additive update (default 0.999). */
   beta2?: number;
   /** m_0 = v_0 (default 1e-6). */
   initialAccumulator?: number;
 }
 
+/**
+ * Yogi as optax's `yogi`: bias-corrected, m_0 = v_0 = `initialAccumulator`,
+ * α default 1e-2, ε = 1e-3 outside the root.
+ */
 export function yogi(opts: YogiOptions = {}): Optimizer {
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);

@@ -36,7 +36,9 @@ import type { Model } from "./types.ts";
 
 /** Sizes of {@link logisticRegression} (defaults: MNIST's 784 inputs, 10 classes). */
 export interface LogisticRegressionOptions {
+  /** Input features per example (default 784, a 28×28 image). */
   inputs?: number;
+  /** Output classes (default 10). */
   classes?: number;
 }
 

@@ -43,8 +43,11 @@ import type { Model } from "./types.ts";
 
 /** Sizes of {@link mlp} (defaults: the paper's 784 → 100 → 10). */
 export interface MlpOptions {
+  /** Input features per example (default 784, a 28×28 image). */
   inputs?: number;
+  /** Units of the hidden ReLU layer (default 100). */
   hidden?: number;
+  /** Output classes (default 10). */
   classes?: number;
 }
 

@@ -10,7 +10,9 @@ import type { OnlineProblem } from "./problem.ts";
 
 /** One recorded step (for a 1-D problem; `x` is the first coordinate otherwise). */
 export interface OnlineRow {
+  /** The optimizer's label (`RunOptions.label`, default its name). */
   optimizer: string;
+  /** The problem's name. */
   problem: string;
   /** The round t. */
   t: number;
@@ -34,6 +36,7 @@ export interface OnlineRow {
 
 /** The outcome of a run. */
 export interface OnlineResult {
+  /** The rows recorded at log-spaced rounds, in order of t. */
   rows: OnlineRow[];
   /** x_{T+1}, the iterate after T steps. */
   xFinal: number;
@@ -43,9 +46,11 @@ export interface OnlineResult {
   regret: number;
   /** The smallest entry of Γ_t over the whole run (NaN when not tracked). */
   gammaMin: number;
+  /** T, the number of rounds run. */
   steps: number;
 }
 
+/** Options of {@link runOnline}. */
 export interface RunOptions {
   /** T, the number of rounds. */
   steps: number;
@@ -60,6 +65,7 @@ export interface RunOptions {
   trackGamma?: boolean;
   /** Called every `progressEvery` steps (default T/20) with the round reached. */
   onProgress?: (t: number, steps: number) => void;
+  /** Rounds between calls of `onProgress` (default max(1, ⌊T/20⌋)). */
   progressEvery?: number;
   /** The optimizer's label in the rows (default its name). */
   label?: string;

@@ -9,7 +9,9 @@ import type { Rng } from "../random/rng.ts";
 
 /** Yields the example indices of successive minibatches. */
 export class BatchSampler {
+  /** Examples per minibatch. */
   readonly batch: number;
+  /** Examples drawn from: indices 0 … limit − 1. */
   readonly limit: number;
   #order: Int32Array;
   #pos: number;
@@ -18,6 +20,9 @@ export class BatchSampler {
   epoch = 0;
 
   /**
+   * A sampler over the first `limit` examples; throws a RangeError unless
+   * `batch` is an integer ≥ 1 and `limit` an integer ≥ `batch`.
+   *
    * @param limit examples to draw from (the first `limit` in file order)
    * @param batch minibatch size (≤ limit)
    * @param rng the shuffling stream, or null for file order

@@ -14,6 +14,7 @@ import { BatchSampler } from "./batches.ts";
 
 /** One point of a training curve. */
 export interface CurvePoint {
+  /** Updates taken so far (a multiple of `evalEvery`, or the last step). */
   step: number;
   /** The mean loss of the minibatch used at `step`, before the update. */
   trainLoss: number;
@@ -27,7 +28,9 @@ export interface CurvePoint {
 export interface TrainFinal {
   /** Mean loss over the training examples used (all of them, or the first trainLimit). */
   trainLoss: number;
+  /** Mean loss over the whole test set. */
   testLoss: number;
+  /** Fraction of the test set classified correctly, in [0, 1]. */
   testAccuracy: number;
   /** True when the loss or a gradient became non-finite; the run stopped there. */
   diverged: boolean;
@@ -35,17 +38,23 @@ export interface TrainFinal {
   steps: number;
 }
 
+/** Options of {@link trainLoop}. */
 export interface LoopOptions {
+  /** Optimizer steps to take, one per minibatch. */
   steps: number;
+  /** Examples per minibatch (the paper: 128). */
   batch: number;
+  /** Integer seed: 2·seed seeds the initialisation, 2·seed + 1 the shuffling. */
   seed: number;
   /** Initialisation scheme passed to the model (undefined: its default). */
   init?: string;
   /** Use the first `trainLimit` training examples (default all). */
   trainLimit?: number;
+  /** Draw each epoch's minibatches from a seeded permutation (false: file order). */
   shuffle: boolean;
   /** Evaluate the test loss every this many steps (and at the last step). */
   evalEvery: number;
+  /** Called after every step with the number of steps taken. */
   onProgress?: (step: number) => void;
 }
 

@@ -14,8 +14,11 @@ import type { TrainSettings } from "./settings.ts";
 
 /** The result of one run: its settings, the curve and the final numbers. */
 export interface TrainResult {
+  /** The settings the run was made with. */
   settings: TrainSettings;
+  /** The training curve, a point every `evalEvery` steps. */
   curve: CurvePoint[];
+  /** Losses and accuracy after the last step. */
   final: TrainFinal;
   /** Wall time of the run in seconds (not part of any comparison). */
   seconds: number;

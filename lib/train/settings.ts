@@ -6,27 +6,39 @@
  */
 import type { ScheduleOption } from "../framework/schedule.ts";
 
+/** The settings of one training run; {@link defaultSettings} gives the paper's. */
 export interface TrainSettings {
   /** `"logreg"`: 784 → 10 softmax; `"mlp"`: 784 → 100 ReLU → 10. */
   model: "logreg" | "mlp";
   /** An optimizer name from lib/optimizers/registry.ts. */
   optimizer: string;
+  /** Whose conventions the optimizer follows (see `Variant`); `"paper"` by default. */
   variant: "paper" | "pytorch" | "keras" | "optax";
+  /** The base step size α (default 0.01 for logreg, 1e-3 for the MLP). */
   alpha: number;
   /** The paper: α/√t for logistic regression, constant α for the network. */
   schedule: Exclude<ScheduleOption, (t: number) => number>;
+  /** β1 in [0, 1) (default 0.9). */
   beta1: number;
+  /** β2 in [0, 1) (default 0.999). */
   beta2: number;
+  /** ε ≥ 0, added outside the square root (default 1e-8). */
   eps: number;
+  /** Examples per minibatch (default 128, the paper's). */
   batch: number;
+  /** Optimizer steps (default 5000). */
   steps: number;
+  /** Integer seed of the initialisation and the shuffling (default 0). */
   seed: number;
   /** `"zeros"` or `"default"` (the model's own: zeros for logreg, He/Glorot for the MLP). */
   init: "zeros" | "default";
   /** Use the first N training examples in file order (undefined: all). */
   trainLimit?: number;
+  /** Shuffle each epoch with a seeded permutation (default true). */
   shuffle: boolean;
+  /** Steps between evaluations of the test loss (default 250). */
   evalEvery: number;
+  /** MNIST or Fashion-MNIST (default `"mnist"`). */
   dataset: "mnist" | "fashion";
   /** A directory holding the IDX files (see lib/data). */
   dataDir?: string;

@@ -22,15 +22,25 @@ import { type OnlineRow, runOnline } from "../online/runner.ts";
 
 /** The settings of a Figure 1 run. */
 export interface Figure1Settings {
+  /** T, rounds per run (default 10⁷). */
   steps: number;
+  /** The base step size α (default 0.5). */
   alpha: number;
+  /** α_t = α (`"constant"`) or α/√t (`"invsqrt"`, default). */
   schedule: "constant" | "invsqrt";
+  /** β1 in [0, 1) (default 0.9, the paper's). */
   beta1: number;
+  /** β2 in [0, 1) (default 0.99, the paper's). */
   beta2: number;
+  /** ε ≥ 0, outside the square root (default 10⁻⁸). */
   eps: number;
+  /** x_1 in F = [−1, 1] (default 0). */
   x1: number;
+  /** Integer seed of the stochastic problem's draws (default 0). */
   seed: number;
+  /** Whose conventions Adam and AMSGrad follow (default `"paper"`: no bias correction). */
   variant: Variant;
+  /** About how many log-spaced rows to record per run (default 300). */
   points: number;
 }
 
@@ -50,16 +60,23 @@ export const FIGURE1_DEFAULTS: Figure1Settings = {
 
 /** The end of one run. */
 export interface FinalPoint {
+  /** `"Adam"` or `"AMSGrad"`. */
   optimizer: string;
+  /** The panel: the online problem or its stochastic twin. */
   setting: "online" | "stochastic";
+  /** x_{T+1}, where the run ended (x* = −1). */
   x: number;
+  /** R_T / T. */
   avgRegret: number;
 }
 
 /** Figure 1's data: tidy rows for both panels and the final points. */
 export interface Figure1Result {
+  /** The settings used: {@link FIGURE1_DEFAULTS} with the overrides applied. */
   settings: Figure1Settings;
+  /** The recorded rows of every run, tagged with their panel. */
   rows: (OnlineRow & { setting: "online" | "stochastic" })[];
+  /** One final point per optimizer and panel. */
   final: FinalPoint[];
 }
 

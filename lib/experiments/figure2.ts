@@ -13,13 +13,21 @@ import { defaultSettings, type TrainSettings } from "../train/settings.ts";
 
 /** The settings of a Figure 2 grid. */
 export interface Figure2Grid {
+  /** `"logreg"` (α_t = α/√t) or `"mlp"` (constant α). */
   model: "logreg" | "mlp";
+  /** The base step sizes α of the grid. */
   alphas: number[];
+  /** The β2 values of the grid (the paper's 0.99 and 0.999). */
   beta2s: number[];
+  /** Optimizer names from the registry, each run over the whole grid. */
   optimizers: string[];
+  /** Optimizer steps per run. */
   steps: number;
+  /** Steps between evaluations of the test loss. */
   evalEvery: number;
+  /** Integer seed shared by every run. */
   seed: number;
+  /** MNIST or Fashion-MNIST. */
   dataset: "mnist" | "fashion";
   /** Extra lines beyond the paper, each at the best α of AMSGrad's grid. */
   extras: { label: string; optimizer: string; variant: TrainSettings["variant"] }[];

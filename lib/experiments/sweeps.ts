@@ -12,12 +12,19 @@ import { runOnline } from "../online/runner.ts";
 
 /** One cell of a sweep. */
 export interface SweepCell {
+  /** The optimizer's display name, e.g. `"AMSGrad"`. */
   optimizer: string;
+  /** The base step size α. */
   alpha: number;
+  /** α_t = α (`"constant"`) or α/√t (`"invsqrt"`). */
   schedule: "constant" | "invsqrt";
+  /** β1 of the run. */
   beta1: number;
+  /** β2 of the run. */
   beta2: number;
+  /** x_{T+1}, where the run ended. */
   x: number;
+  /** R_T / T. */
   avgRegret: number;
 }
 

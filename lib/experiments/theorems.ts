@@ -13,29 +13,43 @@ import { type OnlineRow, runOnline } from "../online/runner.ts";
 
 /** The outcome of one optimizer on one problem. */
 export interface Outcome {
+  /** The problem's name. */
   problem: string;
+  /** `"Adam"` or `"AMSGrad"`. */
   optimizer: string;
+  /** x_{T+1}, where the run ended. */
   x: number;
+  /** R_T / T. */
   avgRegret: number;
+  /** The smallest entry of Γ_t over the run; NaN when not tracked (T > 10⁶). */
   gammaMin: number;
 }
 
 /** Outcomes and recorded rows of a demonstration. */
 export interface Demo {
+  /** One outcome per optimizer and problem. */
   outcomes: Outcome[];
+  /** The recorded rows of every run. */
   rows: OnlineRow[];
 }
 
 /** Theorem 3's demonstration: per-seed outcomes and their means. */
 export interface Theorem3Demo {
+  /** C, the size of the rare gradient (default 500). */
   C: number;
+  /** δ > 0 in P(f_t = Cx) = (1 + δ)/(C + 1) (default 1). */
   delta: number;
+  /** β1 (default 0.9). */
   beta1: number;
+  /** β2 (default 0.99). */
   beta2: number;
+  /** Independent runs, seeds 0 … seeds − 1 (default 20). */
   seeds: number;
+  /** T, rounds per run (default 10⁵). */
   steps: number;
   /** Mean x_T over the seeds, and the mean drift (x_T − x_1)/T. */
   summary: { optimizer: string; meanX: number; meanDrift: number }[];
+  /** Every run's outcome, Adam then AMSGrad for each seed in turn. */
   perSeed: Outcome[];
   /** Rows of seed 0. */
   rows: OnlineRow[];

@@ -157,7 +157,9 @@ for (const [name, f] of Object.entries(FIXTURES)) {
 
 // On a fresh machine (CI) the Jupyter client is installed here, as root, as the notebook
 // runner does; where that is not possible the kernel tests are skipped with a warning.
-await ensureJupyterClient().catch((e) => console.warn(`could not install the Jupyter client: ${e}`));
+await ensureJupyterClient().catch((e) =>
+  console.warn(`could not install the Jupyter client: ${e}`)
+);
 const missing = await missingModules(["nbclient", "nbformat", "jupyter_client"]);
 if (missing.length > 0) {
   console.warn(

@@ -12,15 +12,13 @@ import {
   adabound,
   adagrad,
   adam,
-  adamax,
   adamNC,
   adamw,
-  adamx,
-  amsbound,
   amsgrad,
   nadam,
+  type OptimizerFactory,
+  OPTIMIZERS,
   padam,
-  radam,
   rmsprop,
   sgd,
   yogi,
@@ -29,25 +27,13 @@ import { NonFiniteGradientError } from "../framework/errors.ts";
 import { saveState } from "../framework/state.ts";
 import type { Optimizer } from "../framework/types.ts";
 
-// deno-lint-ignore no-explicit-any
-type Factory = (o: any) => Optimizer;
-const ADAM_LIKE: Record<string, Factory> = {
-  adam,
-  amsgrad,
-  adamNC,
-  adamw,
-  adamax,
-  nadam,
-  radam,
-  yogi,
-  adabelief,
-  adabound,
-  amsbound,
-  padam,
-  adamx,
-};
-const ALL: Record<string, Factory> = { sgd, adagrad, rmsprop, ...ADAM_LIKE };
-const WITH_VARIANT: Record<string, Factory> = { adam, amsgrad, adamw };
+// Every optimizer of the registry, so that a new one is checked without editing this file.
+const ALL: Readonly<Record<string, OptimizerFactory>> = OPTIMIZERS;
+// Those with β1/β2 options (all but SGD, AdaGrad and RMSProp).
+const ADAM_LIKE: Record<string, OptimizerFactory> = Object.fromEntries(
+  Object.entries(ALL).filter(([name]) => !["sgd", "adagrad", "rmsprop"].includes(name)),
+);
+const WITH_VARIANT: Record<string, OptimizerFactory> = { adam, amsgrad, adamw };
 
 /** Options the types forbid, as an untyped (JavaScript or JSON) caller could pass them. */
 const untyped = (o: Record<string, unknown>) => o as never;

@@ -25,7 +25,6 @@ import {
 } from "./mod.ts";
 import { NonFiniteGradientError } from "../framework/errors.ts";
 import { saveState } from "../framework/state.ts";
-import type { Optimizer } from "../framework/types.ts";
 
 // Every optimizer of the registry, so that a new one is checked without editing this file.
 const ALL: Readonly<Record<string, OptimizerFactory>> = OPTIMIZERS;

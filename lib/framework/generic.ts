@@ -22,11 +22,19 @@
  * Adam's family (φ and ψ moving averages, declared by their `movingAverage`) one
  * call per tile runs φ, ψ and the update, instead of one per block.
  *
+ * A method built with `arithmetic: "float32"` (Adam's family, Float32Array
+ * state) computes in float32 instead (`_float32.ts`): its state lives in
+ * WebAssembly memory (`_arena.ts`) and a SIMD kernel steps four coordinates per
+ * instruction; a state that is not in such memory (one restored from JSON) is
+ * stepped by the plain loop that defines the kernel, with the same result.
+ *
  * @module
  */
 import type { MethodSpec, Optimizer, State, StepScalars, Vec } from "./types.ts";
 import { NonFiniteGradientError } from "./errors.ts";
 import { loops, type UpdateScalars } from "./_loops.ts";
+import { adam32, float32Unsupported } from "./_float32.ts";
+import { allocate, arenaOf } from "./_arena.ts";
 
 /** Coordinates per tile: 5 arrays × 2048 × 8 bytes = 80 KiB, within L2. */
 const TILE = 2048;
@@ -121,17 +129,34 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
   const adamSlot = phi.movingAverage === true && phi.numSlot !== null
     ? psi.movingAverage
     : undefined;
+  const f32 = spec.arithmetic === "float32";
+  if (f32) {
+    const why = float32Unsupported(spec);
+    if (why !== null) {
+      throw new RangeError(`${spec.name}: arithmetic "float32" needs Adam's family; ${why}`);
+    }
+  }
   // Weights √V_t for a non-separable projection, allocated on first use.
   let weights: Vec | null = null;
 
   function init(x0: Vec): State {
-    const x = x0.slice() as Vec;
-    if (!projection.contains(x, 0)) {
+    if (!projection.contains(x0, 0)) {
       throw new RangeError(`x1 must lie in the feasible set F (${projection.name})`);
     }
+    const fills = { ...phi.slots, ...psi.slots };
+    if (f32) {
+      if (!(x0 instanceof Float32Array)) {
+        throw new TypeError(`${spec.name}: arithmetic "float32" needs a Float32Array x1`);
+      }
+      // In WebAssembly memory, where the SIMD kernel steps it in place.
+      const { x, slots } = allocate(x0.length, Object.keys(fills));
+      x.set(x0);
+      for (const [name, fill] of Object.entries(fills)) slots[name]!.fill(fill);
+      return { t: 0, x, slots, scalars: {} };
+    }
+    const x = x0.slice() as Vec;
     const slots: Record<string, Vec> = {};
-    for (const [name, fill] of Object.entries(phi.slots)) slots[name] = zeros(x, x.length, fill);
-    for (const [name, fill] of Object.entries(psi.slots)) slots[name] = zeros(x, x.length, fill);
+    for (const [name, fill] of Object.entries(fills)) slots[name] = zeros(x, x.length, fill);
     return { t: 0, x, slots, scalars: {} };
   }
 
@@ -142,7 +167,13 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       throw new RangeError(`gradient has length ${g.length}, the iterate has ${n}`);
     }
     const t = state.t + 1;
-    const bad = loops.firstNonFinite(g);
+    if (f32 && !(x instanceof Float32Array && g instanceof Float32Array)) {
+      throw new TypeError(`${spec.name}: arithmetic "float32" needs Float32Array x and gradient`);
+    }
+    const arena = f32 ? arenaOf(x as Float32Array, state.slots) : undefined;
+    const bad = arena !== undefined
+      ? arena.loadGradient(g as Float32Array)
+      : loops.firstNonFinite(g);
     if (bad >= 0) throw new NonFiniteGradientError(t, bad, g[bad]!);
     prepare(spec, state, s, t);
     k.step = s.alphaT * s.c;
@@ -168,9 +199,16 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       k.maxPrev = s.maxPrev;
       const vAvg = slots[adamSlot]!;
       const vHat = psi.denSlot === adamSlot ? null : slots[psi.denSlot!]!;
-      for (let lo = 0; lo < n; lo += TILE) {
-        const hi = lo + TILE < n ? lo + TILE : n;
-        loops.adam(k, x, g, m, vAvg, vHat, v, w, lo, hi);
+      if (arena !== undefined) {
+        arena.adam(k, phi.numSlot!, adamSlot, vHat === null ? null : psi.denSlot, v !== null);
+      } else if (f32) {
+        const [x32, g32, m32, v32] = [x, g, m, vAvg] as Float32Array[];
+        adam32(k, x32!, g32!, m32!, v32!, vHat as Float32Array | null, v !== null, 0, n);
+      } else {
+        for (let lo = 0; lo < n; lo += TILE) {
+          const hi = lo + TILE < n ? lo + TILE : n;
+          loops.adam(k, x, g, m, vAvg, vHat, v, w, lo, hi);
+        }
       }
     } else {
       for (let lo = 0; lo < n; lo += TILE) {
@@ -196,16 +234,18 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     }
     prepare(spec, state, r, state.t);
     const v = psi.denSlot === null || !r.adaptive ? null : state.slots[psi.denSlot]!;
-    const step = r.alphaT * r.c;
+    // In float32 arithmetic, each operation rounded as the step rounds it.
+    const f = f32 ? Math.fround : (y: number) => y;
+    const step = f(r.alphaT * r.c);
     for (let i = 0; i < out.length; i++) {
       let den = 1;
       if (v !== null) {
-        const d = r.s2 * v[i]! + spec.epsIn;
-        den = (k.sqrt ? Math.sqrt(d) : d) + spec.epsOut;
+        const d = f(f(f(r.s2) * v[i]!) + f(spec.epsIn));
+        den = f((k.sqrt ? f(Math.sqrt(d)) : d) + f(spec.epsOut));
         if (spec.p !== 0.5) den = Math.pow(den, 2 * spec.p);
       }
-      const eta = step / den;
-      out[i] = eta < r.lower ? r.lower : eta > r.upper ? r.upper : eta;
+      const eta = f(step / den);
+      out[i] = eta < f(r.lower) ? f(r.lower) : eta > f(r.upper) ? f(r.upper) : eta;
     }
   }
 

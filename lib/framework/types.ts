@@ -178,6 +178,14 @@ export interface MethodSpec {
   readonly p: number;
   /** Optional hooks run after phi/psi prepare (AdamW, AdaBound, RAdam). */
   readonly hooks: readonly StepHook[];
+  /**
+   * How a coordinate's update is computed. `"float64"` (default): in double
+   * precision, rounded once when stored, for Float64Array and Float32Array
+   * states alike. `"float32"`: every operation rounded to float32, as PyTorch's
+   * and TensorFlow's float32 kernels do; Adam's family on a Float32Array state
+   * only, stepped by a WebAssembly SIMD kernel (see `_float32.ts`).
+   */
+  readonly arithmetic?: "float64" | "float32";
 }
 
 /** A ready optimizer: `init` then `step` repeatedly. */

@@ -34,6 +34,13 @@ export interface CommonOptions {
   epsPlacement?: "outside" | "inside";
   /** Π_F: the feasible set (default unconstrained; see `box`, `l2Ball`). */
   projection?: Projection;
+  /**
+   * `"float64"` (default): each coordinate's update in double precision, rounded
+   * once when stored. `"float32"`: every operation in float32, like PyTorch's
+   * float32 kernels, four coordinates per SIMD instruction; Adam's family on
+   * Float32Array parameters only (a RangeError names what else is missing).
+   */
+  arithmetic?: "float64" | "float32";
 }
 
 /**
@@ -94,6 +101,7 @@ export function build(
     epsOut: placement === "outside" ? eps : 0,
     p: parts.p ?? 0.5,
     hooks: parts.hooks ?? [],
+    arithmetic: oneOf("arithmetic", opts.arithmetic ?? "float64", ["float64", "float32"] as const),
   };
   return makeOptimizer(spec);
 }

@@ -1,0 +1,148 @@
+/**
+ * Optimizer state that lives in WebAssembly memory, so that the float32 SIMD
+ * kernel (`_float32_wat.ts`) steps it in place, with no copies but the
+ * gradient's. Each state gets a memory of its own, sized once and never grown
+ * (growing would detach the arrays a caller holds, such as `state.x`), laid out
+ * as regions of n floats rounded up to a multiple of 4:
+ *
+ * ```
+ * [ x | g (the gradient, copied in each step) | slot | slot | … ]
+ * ```
+ *
+ * The arrays handed out are ordinary `Float32Array` views of that memory:
+ * saving, restoring and reading them work as for any other state.
+ *
+ * @module
+ */
+import type { UpdateScalars } from "./_loops.ts";
+import { FLOAT32_WASM_BASE64 } from "./_float32_wasm.ts";
+
+const PAGE = 65536;
+
+/** The kernels' signatures (see `_float32_wat.ts`). */
+interface Exports {
+  firstNonFinite(g: number, n: number): number;
+  adam(
+    x: number,
+    g: number,
+    m: number,
+    v: number,
+    vh: number,
+    n: number,
+    hasMax: number,
+    useDen: number,
+    ...scalars: number[]
+  ): void;
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+function module(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(
+    Uint8Array.from(atob(FLOAT32_WASM_BASE64), (c) => c.charCodeAt(0)),
+  );
+  return compiled;
+}
+
+/** A state's memory: its arrays and the kernels bound to it. */
+export class Float32Arena {
+  /** x, g and each slot, by name, as views of the memory. */
+  readonly arrays: Readonly<Record<string, Float32Array>>;
+  readonly #kernels: Exports;
+  /** Coordinates per region, n rounded up to a multiple of 4. */
+  readonly #n4: number;
+  readonly #at: Readonly<Record<string, number>>;
+
+  /** Memory for `n` coordinates of x, g and the slots named in `slots`. */
+  constructor(n: number, slots: readonly string[]) {
+    const names = ["x", "g", ...slots];
+    this.#n4 = Math.ceil(n / 4) * 4;
+    const bytes = names.length * this.#n4 * 4;
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    const instance = new WebAssembly.Instance(module(), { env: { memory } });
+    this.#kernels = instance.exports as unknown as Exports;
+    const at: Record<string, number> = {};
+    const arrays: Record<string, Float32Array> = {};
+    names.forEach((name, r) => {
+      at[name] = r * this.#n4 * 4;
+      arrays[name] = new Float32Array(memory.buffer, at[name], n);
+    });
+    this.#at = at;
+    this.arrays = arrays;
+  }
+
+  /**
+   * Copies g_t into the memory; returns the index of its first non-finite
+   * coordinate, or −1.
+   */
+  loadGradient(g: Float32Array): number {
+    const own = this.arrays.g!;
+    own.set(g);
+    const group = this.#kernels.firstNonFinite(this.#at.g!, this.#n4);
+    if (group < 0) return -1;
+    for (let i = group; i < own.length; i++) if (own[i]! - own[i]! !== 0) return i;
+    return -1;
+  }
+
+  /**
+   * One float32 step of Adam's family (`adam32` of `_float32.ts`) on the loaded
+   * gradient: m and v are the moving averages' slots, vHat AMSGrad's (or null).
+   */
+  adam(k: UpdateScalars, m: string, v: string, vHat: string | null, useDen: boolean): void {
+    const at = this.#at;
+    this.#kernels.adam(
+      at.x!,
+      at.g!,
+      at[m]!,
+      at[v]!,
+      vHat === null ? 0 : at[vHat]!,
+      this.#n4,
+      vHat === null ? 0 : 1,
+      useDen ? 1 : 0,
+      k.beta1T,
+      1 - k.beta1T,
+      k.beta2T,
+      1 - k.beta2T,
+      k.maxIn,
+      k.maxPrev,
+      k.step,
+      k.s2,
+      k.epsIn,
+      k.epsOut,
+      k.lower,
+      k.upper,
+      k.a,
+      k.b,
+      k.decay,
+      k.lo,
+      k.hi,
+    );
+  }
+
+  /** Whether `x` and every slot of `slots` are still this memory's own arrays. */
+  holds(x: Float32Array, slots: Record<string, unknown>): boolean {
+    if (x !== this.arrays.x) return false;
+    for (const name in slots) if (slots[name] !== this.arrays[name]) return false;
+    return true;
+  }
+}
+
+/** The arena each state's x belongs to (a WeakMap: states are collected as usual). */
+const ARENAS = new WeakMap<Float32Array, Float32Arena>();
+
+/** Allocates a state's x and slots in a new arena (the gradient's region stays private). */
+export function allocate(
+  n: number,
+  slots: readonly string[],
+): { x: Float32Array; slots: Record<string, Float32Array> } {
+  const arena = new Float32Arena(n, slots);
+  const { x, g: _, ...own } = arena.arrays;
+  ARENAS.set(x!, arena);
+  return { x: x!, slots: own };
+}
+
+/** The arena holding this state's x and slots, or undefined (e.g. a restored state). */
+export function arenaOf(x: Float32Array, slots: Record<string, unknown>): Float32Arena | undefined {
+  const arena = ARENAS.get(x);
+  return arena !== undefined && arena.holds(x, slots) ? arena : undefined;
+}

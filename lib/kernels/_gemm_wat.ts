@@ -40,10 +40,8 @@
  * @module
  */
 
-/** The WebAssembly text of the micro-kernel module (exports `memory` and `gemm`). */
-export const GEMM_WAT = `
-(module
-  (memory (export "memory") 1)
+/** The WebAssembly text of the micro-kernel, the function `gemm`, to splice into a module. */
+export const GEMM_FUNC = `
   (func (export "gemm")
     (param $a i32) (param $rsA i32) (param $csA i32)
     (param $b i32) (param $rsB i32) (param $panelB i32) (param $k i32)
@@ -134,5 +132,5 @@ export const GEMM_WAT = `
         (local.set $ib (i32.add (local.get $ib) (i32.const 1)))
         (br $iLoop)))
       (local.set $jp (i32.add (local.get $jp) (i32.const 1)))
-      (br $jLoop)))))
+      (br $jLoop))))
 `;

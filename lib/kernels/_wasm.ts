@@ -1,16 +1,20 @@
 /**
- * The WebAssembly side of the kernels: assembles {@link GEMM_WAT} once, at
- * module load (npm `wabt`, about 20 ms), and lends its linear memory out as a
- * scratch workspace. Everything that calls into the module copies its operands
+ * The WebAssembly side of the kernels: assembles the dense micro-kernel
+ * ({@link GEMM_FUNC}) and the sparse kernels ({@link SPMM_FUNCS}) into one module
+ * once, at module load (npm `wabt`, about 20 ms), and lends its linear memory
+ * out as a scratch workspace. Everything that calls into the module copies its operands
  * into that workspace first, so no caller's array ever has to live in it.
  *
  * @module
  */
 import wabtInit from "wabt";
-import { GEMM_WAT } from "./_gemm_wat.ts";
+import { GEMM_FUNC } from "./_gemm_wat.ts";
+import { SPMM_FUNCS, SPMM_WIDTHS } from "./_spmm_wat.ts";
+
+const MODULE = `(module (memory (export "memory") 1) ${GEMM_FUNC} ${SPMM_FUNCS})`;
 
 function assemble(): WebAssembly.Instance {
-  const parsed = wabt.parseWat("gemm.wat", GEMM_WAT, { simd: true, relaxed_simd: true });
+  const parsed = wabt.parseWat("kernels.wat", MODULE, { simd: true, relaxed_simd: true });
   try {
     parsed.validate();
     const bytes = new Uint8Array(parsed.toBinary({}).buffer);
@@ -39,8 +43,50 @@ export const gemmKernel = instance.exports.gemm as (
   nPanels: number,
 ) => void;
 
+/** CSR of a dense row-major matrix; see `_spmm_wat.ts`. Returns nnz, or −1 past `cap`. */
+export const csrKernel = instance.exports.csr as (
+  x: number,
+  m: number,
+  k: number,
+  rowPtr: number,
+  colIdx: number,
+  vals: number,
+  cap: number,
+) => number;
+
+/** CSR of the transpose from a CSR; see `_spmm_wat.ts`. */
+export const csrTKernel = instance.exports.csrT as (
+  rowPtr: number,
+  colIdx: number,
+  vals: number,
+  m: number,
+  k: number,
+  tPtr: number,
+  tIdx: number,
+  tVals: number,
+) => void;
+
+/** A sparse-times-dense kernel with panels of V f32x4 vectors; see `_spmm_wat.ts`. */
+export type SpmmKernel = (
+  rowPtr: number,
+  colIdx: number,
+  vals: number,
+  m: number,
+  b: number,
+  rsB: number,
+  c: number,
+  ldc: number,
+  nPanels: number,
+) => void;
+
+/** `spmmKernels[V]` has panels of V vectors (V = 1 … 8; index 0 unused). */
+export const spmmKernels: readonly SpmmKernel[] = [0, ...SPMM_WIDTHS].map((v) =>
+  instance.exports[`spmm${v}`] as SpmmKernel
+);
+
 const PAGE = 65536;
 let view = new Float32Array(memory.buffer);
+let ints = new Int32Array(memory.buffer);
 
 /**
  * The workspace as floats, grown to hold at least `floats` of them. Growing
@@ -53,4 +99,10 @@ export function workspace(floats: number): Float32Array {
   }
   if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
   return view;
+}
+
+/** The workspace as 32-bit integers (same memory as {@link workspace}; call that first). */
+export function workspaceInts(): Int32Array {
+  if (ints.buffer !== memory.buffer) ints = new Int32Array(memory.buffer);
+  return ints;
 }

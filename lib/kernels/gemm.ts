@@ -36,6 +36,7 @@
  *
  * @module
  */
+import { copyBack } from "./_copy_back.ts";
 import { gemmKernel, workspace } from "./_wasm.ts";
 
 /** Rows of A and columns of B per micro-tile (must match `_gemm_wat.ts`). */
@@ -141,16 +142,7 @@ export function gemm(
     nPanels,
   );
 
-  for (let i = 0; i < m; i++) {
-    const src = cOff + i * nPad;
-    const dst = i * n;
-    for (let j = 0; j < n; j++) {
-      let v = w[src + j]!;
-      if (bias !== undefined) v += bias[j]!;
-      if (accumulate) v += c[dst + j]!;
-      c[dst + j] = v;
-    }
-  }
+  copyBack(w, cOff, nPad, m, n, c, bias, accumulate);
 }
 
 /** C (m×n) = A·B [+ …]: A stored m×k, B stored k×n (the forward pass X·W + b). */

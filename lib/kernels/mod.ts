@@ -1,7 +1,8 @@
 /**
  * The numeric kernels of the MNIST models, on row-major `Float32Array`s: the
  * matrix product (a WebAssembly SIMD micro-kernel behind {@link gemm}), softmax
- * cross-entropy, ReLU and column sums, plus the naive product they are tested
+ * cross-entropy, ReLU and column sums, the sparse product {@link spmm} of a CSR
+ * matrix ({@link sparsify}) with a dense one, plus the naive product they are tested
  * and benchmarked against.
  *
  * @module
@@ -11,3 +12,5 @@ export { naiveMatmul } from "./naive_matmul.ts";
 export { countCorrect, softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 export { relu, reluBackward } from "./relu.ts";
 export { columnSums } from "./column_sums.ts";
+export { type Csr, emptySparse, type SparseMatrix, sparsify } from "./csr.ts";
+export { spmm, SPMM_PANEL, type SpmmOptions } from "./spmm.ts";

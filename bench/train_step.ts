@@ -4,13 +4,18 @@
  * logistic regression and the 784 → 100 → 10 network, against PyTorch doing the
  * same on the CPU in float32 with 1 and 2 threads (`train_step_torch.py`, run
  * with Debian's `/usr/bin/python3`; skipped with a note when torch is missing).
- * Also the GFLOP/s of the 128×784×100 product, `matmul` against the naive i-k-j
- * loop, measured in the same run.
+ * Both sides cycle over the same 8 real MNIST training batches (examples
+ * 0 … 1023, handed to Python in a temporary file), about 19% nonzero, so our
+ * input layers take the sparse path (`spmm`). Also, in the same run: our
+ * `lossAndGrad` on those batches through the dense path (`sparseDensity: 0`)
+ * and on uniform random dense inputs, and the GFLOP/s of the 128×784×100
+ * product, `matmul` against the naive i-k-j loop.
  *
  * Runs alone too: `deno run -A bench/train_step.ts`.
  *
  * @module
  */
+import { fillBatch, loadMnist } from "../lib/data/mod.ts";
 import { matmul, naiveMatmul } from "../lib/kernels/mod.ts";
 import { logisticRegression, mlp, type Model } from "../lib/models/mod.ts";
 import { amsgrad } from "../lib/optimizers/amsgrad.ts";
@@ -19,6 +24,51 @@ import { bestOfInterleaved, report } from "./_report.ts";
 
 const PYTHON = "/usr/bin/python3";
 const BATCH = 128;
+const BATCHES = 8;
+
+/** Inputs (row-major BATCH×inputs) and labels of the batches a step cycles over. */
+export interface Batches {
+  xs: Float32Array[];
+  ys: Uint8Array[];
+}
+
+/** The first 8·128 MNIST training examples as 8 batches (x = pixel/255). */
+export async function mnistBatches(): Promise<Batches> {
+  const { train } = await loadMnist();
+  const size = train.rows * train.cols;
+  const xs: Float32Array[] = [];
+  const ys: Uint8Array[] = [];
+  for (let b = 0; b < BATCHES; b++) {
+    xs.push(new Float32Array(BATCH * size));
+    ys.push(new Uint8Array(BATCH));
+    fillBatch(train, Array.from({ length: BATCH }, (_, i) => b * BATCH + i), xs[b]!, ys[b]!);
+  }
+  return { xs, ys };
+}
+
+/** 8 batches of uniform random inputs in [0, 1) (dense) and random labels. */
+export function randomBatches(inputs: number, classes: number): Batches {
+  const rng = new Rng(2);
+  const xs = Array.from(
+    { length: BATCHES },
+    () => Float32Array.from({ length: BATCH * inputs }, () => rng.next()),
+  );
+  const ys = Array.from(
+    { length: BATCHES },
+    () => Uint8Array.from({ length: BATCH }, () => rng.int(classes)),
+  );
+  return { xs, ys };
+}
+
+/** Fraction of the batches' inputs that are nonzero. */
+export function density({ xs }: Batches): number {
+  let nonzero = 0, total = 0;
+  for (const x of xs) {
+    for (const v of x) nonzero += v !== 0 ? 1 : 0;
+    total += x.length;
+  }
+  return nonzero / total;
+}
 
 /** What `train_step_torch.py` prints. */
 interface TorchResult {
@@ -61,19 +111,12 @@ export interface StepTimes {
 
 /**
  * Milliseconds per training step of `model`: the best over `trials` trials of
- * `steps` steps (the same method as the PyTorch script), cycling over 8 random
- * batches of pixel-like inputs; the two halves are timed in the same trials.
+ * `steps` steps (the same method as the PyTorch script), cycling over the 8
+ * `batches`; the two halves are timed in the same trials.
  */
-export function measureStep(model: Model, steps = 10, trials = 30): StepTimes {
+export function measureStep(model: Model, batches: Batches, steps = 10, trials = 30): StepTimes {
   const rng = new Rng(2);
-  const xs = Array.from(
-    { length: 8 },
-    () => Float32Array.from({ length: BATCH * model.inputs }, () => rng.next()),
-  );
-  const ys = Array.from(
-    { length: 8 },
-    () => Uint8Array.from({ length: BATCH }, () => rng.int(model.classes)),
-  );
+  const { xs, ys } = batches;
   const opt = amsgrad({ alpha: 1e-3, beta1: 0.9, beta2: 0.999, variant: "pytorch" });
   const state = opt.init(model.init(rng, model.schemes[0]));
   const params = state.x as Float32Array;
@@ -98,12 +141,27 @@ export function measureStep(model: Model, steps = 10, trials = 30): StepTimes {
   return { step: step! / steps, lossAndGrad: lossAndGrad! / steps, update: update! / steps };
 }
 
-async function torchResult(threads: number): Promise<TorchResult | string> {
+/** Writes the batches as raw float32 inputs and uint8 labels for `train_step_torch.py`. */
+async function writeBatches({ xs, ys }: Batches, dir: string): Promise<string> {
+  const concat = <T extends Float32Array | Uint8Array>(parts: T[], out: T) => {
+    parts.forEach((p, i) => out.set(p, i * p.length));
+    return new Uint8Array(out.buffer);
+  };
+  const prefix = `${dir}/mnist_batches`;
+  await Deno.writeFile(`${prefix}.f32`, concat(xs, new Float32Array(xs.length * xs[0]!.length)));
+  await Deno.writeFile(`${prefix}.u8`, concat(ys, new Uint8Array(ys.length * ys[0]!.length)));
+  return prefix;
+}
+
+async function torchResult(threads: number, data: string): Promise<TorchResult | string> {
   const script = new URL("./train_step_torch.py", import.meta.url).pathname;
   let out: Deno.CommandOutput;
   try {
     out = await new Deno.Command(PYTHON, {
-      args: [script, "--threads", String(threads), "--steps", "10", "--repeats", "30"],
+      args: [
+        script,
+        ...["--threads", String(threads), "--steps", "10", "--repeats", "30", "--data", data],
+      ],
       stderr: "piped",
     }).output();
   } catch (e) {
@@ -128,16 +186,52 @@ export async function run(): Promise<void> {
     higherIsBetter: true,
     format: (x) => x.toFixed(2),
   });
-  const ours = { logreg: measureStep(logisticRegression()), mlp: measureStep(mlp()) };
+  const mnist = await mnistBatches();
+  console.log(
+    `MNIST batches: ${BATCHES} × ${BATCH} training examples, ` +
+      `${(100 * density(mnist)).toFixed(1)}% of the inputs nonzero`,
+  );
+  const ours = {
+    logreg: measureStep(logisticRegression(), mnist),
+    mlp: measureStep(mlp(), mnist),
+  };
   for (const name of ["logreg", "mlp"] as const) {
     const t = ours[name];
     console.log(
-      `ours, ${name} (batch ${BATCH}): ${t.step.toFixed(3)} ms per step; alone, ` +
+      `ours, ${name} (batch ${BATCH}, MNIST): ${t.step.toFixed(3)} ms per step; alone, ` +
         `lossAndGrad ${t.lossAndGrad.toFixed(3)} ms and AMSGrad update ${t.update.toFixed(3)} ms`,
     );
   }
+  const viaDense = measureStep(mlp({ sparseDensity: 0 }), mnist);
+  report({
+    label: "mlp lossAndGrad on MNIST, sparse input layer",
+    ours: ours.mlp.lossAndGrad,
+    reference: viaDense.lossAndGrad,
+    referenceName: "dense input layer (sparseDensity 0)",
+    unit: "ms",
+    higherIsBetter: false,
+    format: (x) => x.toFixed(3),
+  });
+  const random = measureStep(mlp(), randomBatches(784, 10));
+  console.log(
+    `ours, mlp (batch ${BATCH}, uniform random dense inputs): ${random.step.toFixed(3)} ms ` +
+      `per step, lossAndGrad ${random.lossAndGrad.toFixed(3)} ms`,
+  );
+  const dir = await Deno.makeTempDir({ prefix: "train_step_" });
+  try {
+    await torchSections(ours, mm.ours, await writeBatches(mnist, dir));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+async function torchSections(
+  ours: Record<"logreg" | "mlp", StepTimes>,
+  matmulGflops: number,
+  data: string,
+): Promise<void> {
   for (const threads of [1, 2]) {
-    const torch = await torchResult(threads);
+    const torch = await torchResult(threads, data);
     if (typeof torch === "string") {
       console.log(torch);
       return;
@@ -145,7 +239,7 @@ export async function run(): Promise<void> {
     const ref = `PyTorch ${torch.torch} (${torch.threads} thread${torch.threads > 1 ? "s" : ""})`;
     report({
       label: "matmul 128×784·784×100",
-      ours: mm.ours,
+      ours: matmulGflops,
       reference: torch.matmul_gflops,
       referenceName: ref,
       unit: "GFLOP/s",

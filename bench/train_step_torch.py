@@ -1,5 +1,8 @@
 """PyTorch's side of bench/train_step.ts: one training step (batch 128: forward,
-backward, AMSGrad update) of the paper's two MNIST models on the CPU in float32.
+backward, AMSGrad update) of the paper's two MNIST models on the CPU in float32,
+cycling over the MNIST batches that bench/train_step.ts writes (--data PREFIX:
+PREFIX.f32 holds the inputs, raw float32 8 x 128 x 784, PREFIX.u8 the labels,
+uint8 8 x 128); without --data, over uniform random inputs.
 
 Prints one JSON object: {"torch": version, "threads": n, "batch": 128,
 "logreg_ms": ..., "mlp_ms": ..., "logreg_update_ms": ..., "mlp_update_ms": ...,
@@ -8,12 +11,14 @@ step, and of the optimizer's update alone. bench/train_step.ts times its side th
 same way, so that both see the machine at its least disturbed. Run with Debian's
 python (/usr/bin/python3).
 
-    /usr/bin/python3 bench/train_step_torch.py --threads 1 --steps 10 --repeats 30
+    /usr/bin/python3 bench/train_step_torch.py --threads 1 --steps 10 --repeats 30 \
+        --data /tmp/train_step_xyz/mnist_batches
 """
 import argparse
 import json
 import time
 
+import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -77,11 +82,18 @@ def main():
     p.add_argument("--steps", type=int, default=10)
     p.add_argument("--repeats", type=int, default=30)
     p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--data", help="prefix of the .f32 (inputs) and .u8 (labels) batch files")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
-    xs = [torch.rand(a.batch, 784) for _ in range(8)]
-    ys = [torch.randint(0, 10, (a.batch,)) for _ in range(8)]
+    if a.data:
+        x = np.fromfile(a.data + ".f32", dtype=np.float32).reshape(-1, a.batch, 784)
+        y = np.fromfile(a.data + ".u8", dtype=np.uint8).astype(np.int64).reshape(-1, a.batch)
+        xs = [torch.from_numpy(b.copy()) for b in x]
+        ys = [torch.from_numpy(b.copy()) for b in y]
+    else:
+        xs = [torch.rand(a.batch, 784) for _ in range(8)]
+        ys = [torch.randint(0, 10, (a.batch,)) for _ in range(8)]
     out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "batch": a.batch}
     for name, model in models().items():
         out[f"{name}_ms"], out[f"{name}_update_ms"] = time_steps(model, xs, ys, a.steps, a.repeats)

@@ -16,6 +16,8 @@ const USAGE = `usage: deno task train [flags]
   --alpha A                 base step size (default 0.01 logreg, 0.001 mlp)
   --schedule invsqrt|constant   alpha/sqrt(t) or alpha (default: invsqrt logreg, constant mlp)
   --beta1 B1 --beta2 B2 --eps E   (defaults 0.9, 0.999, 1e-8)
+  --arithmetic auto|float32|float64   the optimizer's arithmetic (default auto:
+                            float32 for Adam's family, float64 for the others)
   --batch N                 minibatch size (default 128)
   --steps N                 iterations (default 5000)
   --seed S                  initialisation and shuffling seed (default 0)
@@ -37,6 +39,7 @@ await runCli(USAGE, async () => {
     beta1: { type: "string" },
     beta2: { type: "string" },
     eps: { type: "string" },
+    arithmetic: { type: "string" },
     batch: { type: "string" },
     steps: { type: "string" },
     seed: { type: "string" },
@@ -70,6 +73,12 @@ await runCli(USAGE, async () => {
     beta1: num(values, "beta1", d.beta1),
     beta2: num(values, "beta2", d.beta2),
     eps: num(values, "eps", d.eps),
+    arithmetic: choice(
+      values,
+      "arithmetic",
+      ["auto", "float32", "float64"] as const,
+      d.arithmetic,
+    ),
     batch: int(values, "batch", d.batch),
     steps: int(values, "steps", d.steps),
     seed: int(values, "seed", d.seed, 0),

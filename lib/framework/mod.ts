@@ -11,5 +11,6 @@ export * from "./psi.ts";
 export * from "./schedule.ts";
 export { box, l2Ball, unconstrained } from "./projection.ts";
 export { NonFiniteGradientError } from "./errors.ts";
+export { float32Unsupported } from "./_float32.ts";
 export { restoreState, saveState, type StateJSON } from "./state.ts";
 export * as validate from "./validate.ts";

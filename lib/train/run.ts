@@ -8,6 +8,7 @@ import { logisticRegression } from "../models/logistic_regression.ts";
 import { mlp } from "../models/mlp.ts";
 import type { Model } from "../models/types.ts";
 import { byName } from "../optimizers/registry.ts";
+import { float32Unsupported } from "../framework/mod.ts";
 import type { ImageSplit } from "../data/types.ts";
 import { type CurvePoint, type TrainFinal, trainLoop } from "./loop.ts";
 import type { TrainSettings } from "./settings.ts";
@@ -49,14 +50,20 @@ export function trainRun(
   onProgress?: (step: number) => void,
 ): TrainResult {
   const model = makeModel(settings.model);
-  const optimizer = byName(settings.optimizer, {
+  const options = {
     alpha: settings.alpha,
     schedule: settings.schedule,
     beta1: settings.beta1,
     beta2: settings.beta2,
     eps: settings.eps,
     variant: settings.variant,
-  });
+  };
+  let arithmetic = settings.arithmetic;
+  if (arithmetic === "auto") {
+    const spec = byName(settings.optimizer, options).spec;
+    arithmetic = float32Unsupported(spec) === null ? "float32" : "float64";
+  }
+  const optimizer = byName(settings.optimizer, { ...options, arithmetic });
   const t0 = performance.now();
   const { curve, final } = trainLoop(model, optimizer, data, {
     steps: settings.steps,
@@ -68,5 +75,10 @@ export function trainRun(
     evalEvery: settings.evalEvery,
     onProgress,
   });
-  return { settings, curve, final, seconds: (performance.now() - t0) / 1000 };
+  return {
+    settings: { ...settings, arithmetic },
+    curve,
+    final,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }

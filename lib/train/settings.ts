@@ -24,6 +24,12 @@ export interface TrainSettings {
   beta2: number;
   /** ε ≥ 0, added outside the square root (default 1e-8). */
   eps: number;
+  /**
+   * The optimizer's arithmetic (see `CommonOptions.arithmetic`): `"auto"`
+   * (default) is `"float32"` for Adam's family, which has a float32 SIMD kernel,
+   * and `"float64"` for the others. A finished run records what it used.
+   */
+  arithmetic: "auto" | "float32" | "float64";
   /** Examples per minibatch (default 128, the paper's). */
   batch: number;
   /** Optimizer steps (default 5000). */
@@ -55,6 +61,7 @@ export function defaultSettings(model: "logreg" | "mlp"): TrainSettings {
     beta1: 0.9,
     beta2: 0.999,
     eps: 1e-8,
+    arithmetic: "auto",
     batch: 128,
     steps: 5000,
     seed: 0,

@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { loadMnist } from "../data/load.ts";
+import { trainRun } from "./run.ts";
+import { defaultSettings, type TrainSettings } from "./settings.ts";
+
+const base: TrainSettings = {
+  ...defaultSettings("logreg"),
+  steps: 4,
+  evalEvery: 2,
+  trainLimit: 256,
+};
+
+Deno.test("trainRun: arithmetic auto is float32 for Adam's family, float64 for the others", async () => {
+  const data = await loadMnist({ dataset: "mnist" });
+  assert.equal(trainRun(base, data).settings.arithmetic, "float32");
+  const adagrad = trainRun({ ...base, optimizer: "adagrad" }, data);
+  assert.equal(adagrad.settings.arithmetic, "float64");
+  assert.throws(
+    () => trainRun({ ...base, optimizer: "adagrad", arithmetic: "float32" }, data),
+    /arithmetic "float32" needs Adam's family/,
+  );
+  // float32 and float64 arithmetic are different computations of the same method.
+  const f64 = trainRun({ ...base, arithmetic: "float64" }, data);
+  const f32 = trainRun(base, data);
+  assert.notDeepEqual(f32.final, f64.final);
+  assert.ok(Math.abs(f32.final.trainLoss - f64.final.trainLoss) < 1e-4);
+});

@@ -4,6 +4,8 @@
  * (`dst.set(src)`) of each array the step touches (x, g, m, v, v̂), 5 reads and 5
  * writes where the step does 5 reads and 4 writes. A hand-fused scalar loop of
  * the same maths is the second reference: what one loop without a framework costs.
+ * Both arithmetics are timed: the default float64 (each coordinate in double
+ * precision, rounded when stored) and `arithmetic: "float32"` (the SIMD kernel).
  *
  * @module
  */
@@ -48,33 +50,48 @@ function handStep(
   }
 }
 
-/** Milliseconds per step of ours, of the hand loop and of the 5-array copy. */
-export function measureLarge(repeats = 5): { ours: number; hand: number; copy: number } {
+/** Milliseconds per step of ours (float64 and float32 arithmetic), the hand loop and the copy. */
+export function measureLarge(
+  repeats = 5,
+): { ours: number; ours32: number; hand: number; copy: number } {
   const rng = new Rng(1);
   const x0 = randomVec(N, rng, 1);
   const g = randomVec(N, rng, 1e-2);
-  const opt = amsgrad({ alpha: ALPHA, beta1: BETA1, beta2: BETA2, eps: EPS, variant: "pytorch" });
+  const options = {
+    alpha: ALPHA,
+    beta1: BETA1,
+    beta2: BETA2,
+    eps: EPS,
+    variant: "pytorch" as const,
+  };
+  const opt = amsgrad(options);
   const state = opt.init(x0);
+  const opt32 = amsgrad({ ...options, arithmetic: "float32" });
+  const state32 = opt32.init(x0);
   const x = x0.slice(), m = new Float32Array(N), v = new Float32Array(N);
   const vHat = new Float32Array(N);
   let t = 0;
   const dst = new Float32Array(N);
   const arrays = [x, g, m, v, vHat];
-  const [ours, hand, copy] = bestOfInterleaved([
+  const [ours, ours32, hand, copy] = bestOfInterleaved([
     () => opt.step(state, g),
+    () => opt32.step(state32, g),
     () => handStep(x, g, m, v, vHat, ++t),
     () => {
       for (const a of arrays) dst.set(a);
     },
   ], repeats);
-  return { ours: ours!, hand: hand!, copy: copy! };
+  return { ours: ours!, ours32: ours32!, hand: hand!, copy: copy! };
 }
 
 export function run(): Promise<void> {
-  const { ours, hand, copy } = measureLarge();
-  const ms = (x: number) => x.toFixed(1);
-  const common = { label: "AMSGrad step, 10M Float32", ours, unit: "ms", higherIsBetter: false };
-  report({ ...common, reference: copy, referenceName: "5-array copy", format: ms });
-  report({ ...common, reference: hand, referenceName: "hand-fused loop", format: ms });
+  const { ours, ours32, hand, copy } = measureLarge();
+  const format = (x: number) => x.toFixed(1);
+  for (const [arithmetic, time] of [["float64", ours], ["float32", ours32]] as const) {
+    const label = `AMSGrad step, 10M Float32, ${arithmetic} arithmetic`;
+    const common = { label, ours: time, unit: "ms", higherIsBetter: false, format };
+    report({ ...common, reference: copy, referenceName: "5-array copy" });
+    report({ ...common, reference: hand, referenceName: "hand-fused loop" });
+  }
   return Promise.resolve();
 }

@@ -63,7 +63,9 @@ export async function reproduceFigure2(
   const rows = best.flatMap(curveRows);
   const name = model === "logreg" ? "logistic regression" : "1-hidden-layer network";
   const sched = model === "logreg" ? "α/√t" : "constant α";
-  const sub = `MNIST, ${name}, batch 128, β1 = 0.9, ${sched}; best of the grid per optimizer`;
+  const arithmetic = [...new Set(results.map((r) => r.settings.arithmetic))].join("/");
+  const sub = `MNIST, ${name}, batch 128, β1 = 0.9, ${sched}, ${arithmetic} arithmetic; ` +
+    "best of the grid per optimizer";
   await writeSvg(
     lineChart(rows, {
       x: "step",

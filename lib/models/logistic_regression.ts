@@ -49,7 +49,7 @@ export interface LogisticRegressionOptions {
   classes?: number;
   /**
    * Skip the zeros of a batch (`spmm`) when at most this fraction of its
-   * inputs is nonzero (default {@link SPARSE_DENSITY} = 0.5; 0: always dense).
+   * inputs is nonzero (default {@link SPARSE_DENSITY} = 0.45; 0: always dense).
    * Loss and gradient are bit-identical either way while the parameters are
    * finite; this only changes the speed.
    */

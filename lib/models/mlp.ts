@@ -58,7 +58,7 @@ export interface MlpOptions {
   classes?: number;
   /**
    * The first layer skips the zeros of a batch (`spmm`) when at most this
-   * fraction of its inputs is nonzero (default {@link SPARSE_DENSITY} = 0.5;
+   * fraction of its inputs is nonzero (default {@link SPARSE_DENSITY} = 0.45;
    * 0: always dense). Loss and gradient are bit-identical either way while the
    * parameters are finite; this only changes the speed.
    */

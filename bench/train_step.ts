@@ -1,6 +1,6 @@
 /**
  * Section: one training step of the paper's MNIST models (batch 128: forward,
- * backward, `amsgrad({ variant: "pytorch" })` on a Float32Array state) for the
+ * backward, `amsgrad({ variant: "pytorch", arithmetic: "float32" })` on a Float32Array state) for the
  * logistic regression and the 784 → 100 → 10 network, against PyTorch doing the
  * same on the CPU in float32 with 1 and 2 threads (`train_step_torch.py`, run
  * with Debian's `/usr/bin/python3`; skipped with a note when torch is missing).
@@ -117,7 +117,13 @@ export interface StepTimes {
 export function measureStep(model: Model, batches: Batches, steps = 10, trials = 30): StepTimes {
   const rng = new Rng(2);
   const { xs, ys } = batches;
-  const opt = amsgrad({ alpha: 1e-3, beta1: 0.9, beta2: 0.999, variant: "pytorch" });
+  const opt = amsgrad({
+    alpha: 1e-3,
+    beta1: 0.9,
+    beta2: 0.999,
+    variant: "pytorch",
+    arithmetic: "float32",
+  });
   const state = opt.init(model.init(rng, model.schemes[0]));
   const params = state.x as Float32Array;
   const grad = new Float32Array(model.size);

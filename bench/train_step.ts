@@ -126,7 +126,7 @@ export function measureStep(model: Model, batches: Batches, steps = 10, trials =
   });
   const state = opt.init(model.init(rng, model.schemes[0]));
   const params = state.x as Float32Array;
-  const grad = new Float32Array(model.size);
+  const grad = opt.gradientBuffer(state) as Float32Array;
   let i = 0;
   const [step, lossAndGrad, update] = bestOfInterleaved([
     () => {

@@ -77,7 +77,7 @@ export class Float32Arena {
    */
   loadGradient(g: Float32Array): number {
     const own = this.arrays.g!;
-    own.set(g);
+    if (g !== own) own.set(g);
     const group = this.#kernels.firstNonFinite(this.#at.g!, this.#n4);
     if (group < 0) return -1;
     for (let i = group; i < own.length; i++) if (own[i]! - own[i]! !== 0) return i;

@@ -164,3 +164,22 @@ Deno.test("float32 arithmetic: learningRate rounds as the step does", () => {
     assert.equal(eta[i], f(step / f(f(Math.sqrt(f(s2 * vHat[i]!))) + f(1e-8))));
   }
 });
+
+Deno.test("gradientBuffer: the arena's own region for float32 arithmetic, read in place", () => {
+  const opt = amsgrad({ alpha: 0.1, arithmetic: "float32" });
+  const a = opt.init(new Float32Array([0.5, -0.5, 0.25]));
+  const b = opt.init(new Float32Array([0.5, -0.5, 0.25]));
+  const own = opt.gradientBuffer(a);
+  assert.equal(opt.gradientBuffer(a), own, "the same region every time");
+  own.set([1, -2, 0]);
+  opt.step(a, own);
+  opt.step(b, new Float32Array([1, -2, 0]));
+  assert.deepEqual(saveState(a), saveState(b));
+  // A restored state has no arena: a plain array of its type.
+  const restored = restoreState(saveState(a));
+  const plain = opt.gradientBuffer(restored);
+  assert.ok(plain instanceof Float32Array && plain.length === 3 && plain !== own);
+  assert.ok(
+    amsgrad({}).gradientBuffer(amsgrad({}).init(new Float64Array(2))) instanceof Float64Array,
+  );
+});

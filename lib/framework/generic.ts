@@ -249,5 +249,10 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     }
   }
 
-  return { name: spec.name, spec, init, step, learningRate };
+  function gradientBuffer(state: State): Vec {
+    const arena = f32 ? arenaOf(state.x as Float32Array, state.slots) : undefined;
+    return arena?.arrays.g ?? zeros(state.x, state.x.length, 0);
+  }
+
+  return { name: spec.name, spec, init, step, learningRate, gradientBuffer };
 }

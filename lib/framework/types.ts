@@ -203,4 +203,10 @@ export interface Optimizer {
    * paper's α_t V_t^{-1/2}), written into `out`; 0 before the first step.
    */
   learningRate(state: State, out: Vec): void;
+  /**
+   * An array for g_t, of the state's type and length, that `step(state, it)`
+   * reads without a copy where it can: for float32 arithmetic, the gradient's
+   * region of the state's WebAssembly memory; otherwise a new array.
+   */
+  gradientBuffer(state: State): Vec;
 }

@@ -111,7 +111,7 @@ export function trainLoop(
   const params = state.x as Float32Array;
   const x = new Float32Array(opts.batch * pixels);
   const y = new Uint8Array(opts.batch);
-  const grad = new Float32Array(model.size);
+  const grad = optimizer.gradientBuffer(state) as Float32Array;
   const curve: CurvePoint[] = [];
   let sinceLast = 0;
   let count = 0;

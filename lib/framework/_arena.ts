@@ -16,23 +16,25 @@
  */
 import type { UpdateScalars } from "./_loops.ts";
 import { FLOAT32_WASM_BASE64 } from "./_float32_wasm.ts";
+import { adamName } from "./_float32_wat.ts";
 
 const PAGE = 65536;
 
-/** The kernels' signatures (see `_float32_wat.ts`). */
+/** One shape's kernel (see `_float32_wat.ts`): byte addresses, n, then 17 scalars. */
+type AdamKernel = (
+  x: number,
+  g: number,
+  m: number,
+  v: number,
+  vh: number,
+  n: number,
+  ...scalars: number[]
+) => void;
+
+/** The module's exports. */
 interface Exports {
   firstNonFinite(g: number, n: number): number;
-  adam(
-    x: number,
-    g: number,
-    m: number,
-    v: number,
-    vh: number,
-    n: number,
-    hasMax: number,
-    useDen: number,
-    ...scalars: number[]
-  ): void;
+  [shape: string]: AdamKernel | ((g: number, n: number) => number);
 }
 
 let compiled: WebAssembly.Module | null = null;
@@ -90,15 +92,17 @@ export class Float32Arena {
    */
   adam(k: UpdateScalars, m: string, v: string, vHat: string | null, useDen: boolean): void {
     const at = this.#at;
-    this.#kernels.adam(
+    const plain = k.maxIn === 1 && k.maxPrev === 1 && k.a === 1 && k.decay === 1 &&
+      k.b === 0 && k.epsIn === 0 && k.epsOut > 0 && k.lower === -Infinity &&
+      k.upper === Infinity && k.lo === -Infinity && k.hi === Infinity;
+    const shape = adamName({ hasMax: vHat !== null, useDen, plain });
+    (this.#kernels[shape] as AdamKernel)(
       at.x!,
       at.g!,
       at[m]!,
       at[v]!,
       vHat === null ? 0 : at[vHat]!,
       this.#n4,
-      vHat === null ? 0 : 1,
-      useDen ? 1 : 0,
       k.beta1T,
       1 - k.beta1T,
       k.beta2T,

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { OPTIMIZERS, VARIANTS_OF } from "../optimizers/registry.ts";
-import { adagrad, amsgrad, padam } from "../optimizers/mod.ts";
+import { adagrad, adam, amsgrad, padam } from "../optimizers/mod.ts";
 import { Rng } from "../random/rng.ts";
 import { NonFiniteGradientError } from "./errors.ts";
 import { box, l2Ball } from "./projection.ts";
@@ -88,6 +88,19 @@ Deno.test("float32 arithmetic: the SIMD kernel = the plain loop, bit for bit, ev
           );
         }
       }
+    }
+  }
+});
+
+Deno.test("float32 arithmetic: ε = 0 and ε inside the root take the general kernel, same bits", () => {
+  const rng = new Rng(11);
+  const n = 4099;
+  const x0 = Float32Array.from({ length: n }, () => rng.normal());
+  const gs = gradients(rng, n, 6); // coordinate 2 is always 0: D_2 = 0 when ε = 0
+  for (const make of [adam, amsgrad]) {
+    for (const opts of [{ eps: 0 }, { epsPlacement: "inside" as const }, { eps: 1e-3 }]) {
+      const opt = make({ alpha: 0.01, variant: "pytorch", arithmetic: "float32", ...opts });
+      compareKernelWithLoop(`${opt.name} ${JSON.stringify(opts)}`, opt, x0, gs);
     }
   }
 });

@@ -25,10 +25,13 @@
  * order; a skipped term is fma(0, b, acc) = acc for finite b, so C is
  * bit-identical to the dense product whenever B is finite.
  *
- * Addresses are bytes. `spmmV(rowPtr, colIdx, vals, m, b, rsB, c, ldc, nPanels)`:
- * row i's nonzeros are entries rowPtr[i] .. rowPtr[i+1] − 1 of colIdx/vals;
- * B's element (q, j) is at `b + q·rsB + 4j`; C's at `c + i·ldc + 4j`, for
- * j < 16V·nPanels / 4.
+ * Addresses are bytes. `spmmV(rowPtr, colIdx, vals, m, b, rsB, c, ldc, nPanels,
+ * bias, hasBias, relu)`: row i's nonzeros are entries rowPtr[i] .. rowPtr[i+1] − 1
+ * of colIdx/vals; B's element (q, j) is at `b + q·rsB + 4j`; C's at
+ * `c + i·ldc + 4j`, for j < 16V·nPanels / 4. With `hasBias` 1, bias_j (at
+ * `bias + 4j`) is added to each sum in float32, which rounds exactly as adding
+ * two floats in double precision and storing the result does; with `relu` 1,
+ * C_ij = max(C_ij, 0) after that (`pmax`: −0 and NaN stay).
  *
  * @module
  */
@@ -48,13 +51,22 @@ function spmmFunc(v: number): string {
     `(v128.store offset=${16 * r} (local.get $cp) (local.get $c${r}))`
   )
     .join(" ");
+  // C ← C + bias (one float32 rounding, as the copy back's double add then store), then ReLU.
+  const addBias = lanes.map((r) =>
+    `(local.set $c${r} (f32x4.add (local.get $c${r})
+          (v128.load offset=${16 * r} (local.get $bb))))`
+  ).join(" ");
+  const relu = lanes.map((r) => `(local.set $c${r} (f32x4.pmax (local.get $c${r}) ${zero}))`).join(
+    " ",
+  );
   return `
   (func (export "spmm${v}")
     (param $rowPtr i32) (param $colIdx i32) (param $vals i32) (param $m i32)
     (param $b i32) (param $rsB i32) (param $c i32) (param $ldc i32) (param $nPanels i32)
+    (param $bias i32) (param $hasBias i32) (param $relu i32)
     (local $i i32) (local $jp i32) (local $q i32) (local $q0 i32) (local $end i32)
     (local $toVals i32) (local $panel i32) (local $bp i32) (local $cp i32) (local $row i32)
-    (local $x v128) ${accs}
+    (local $bb i32) (local $x v128) ${accs}
     (local.set $toVals (i32.sub (local.get $vals) (local.get $colIdx)))
     (local.set $row (local.get $c))
     (block $iDone (loop $iLoop
@@ -69,6 +81,7 @@ function spmmFunc(v: number): string {
       (local.set $jp (i32.const 0))
       (local.set $panel (local.get $b))
       (local.set $cp (local.get $row))
+      (local.set $bb (local.get $bias))
       (block $jDone (loop $jLoop
         (br_if $jDone (i32.ge_u (local.get $jp) (local.get $nPanels)))
         ${clear}
@@ -81,7 +94,10 @@ function spmmFunc(v: number): string {
           ${madds}
           (local.set $q (i32.add (local.get $q) (i32.const 4)))
           (br $qLoop)))
+        (if (local.get $hasBias) (then ${addBias}))
+        (if (local.get $relu) (then ${relu}))
         ${stores}
+        (local.set $bb (i32.add (local.get $bb) (i32.const ${16 * v})))
         (local.set $panel (i32.add (local.get $panel) (i32.const ${16 * v})))
         (local.set $cp (i32.add (local.get $cp) (i32.const ${16 * v})))
         (local.set $jp (i32.add (local.get $jp) (i32.const 1)))

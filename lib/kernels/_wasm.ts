@@ -77,6 +77,9 @@ export type SpmmKernel = (
   c: number,
   ldc: number,
   nPanels: number,
+  bias: number,
+  hasBias: number,
+  relu: number,
 ) => void;
 
 /** `spmmKernels[V]` has panels of V vectors (V = 1 … 8; index 0 unused). */

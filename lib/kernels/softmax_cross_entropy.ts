@@ -3,7 +3,7 @@
  *
  * ```
  * loss = (1/B) Σ_b [ log Σ_c exp(z_bc) − z_{b,y_b} ]
- * ∂loss/∂z_bc = (softmax(z_b)_c − [c = y_b]) / B,    softmax(z)_c = exp(z_c − lse(z))
+ * ∂loss/∂z_bc = (softmax(z_b)_c − [c = y_b]) / B,    softmax(z)_c = exp(z_c − max) / Σ_d exp(z_d − max)
  * ```
  *
  * Numerically stable: lse(z) = max(z) + log Σ_c exp(z_c − max(z)), so no
@@ -22,6 +22,9 @@
  *
  * @module
  */
+
+/** exp(z_c − max) of the current row, in double precision (grown to the most classes seen). */
+let exps = new Float64Array(16);
 
 function checkLabel(labels: Uint8Array, b: number, classes: number): number {
   const y = labels[b];
@@ -54,6 +57,7 @@ export function softmaxCrossEntropy(
   if (grad !== undefined && grad.length < batch * classes) {
     throw new RangeError(`grad has ${grad.length} entries, expected ${batch}×${classes}`);
   }
+  if (exps.length < classes) exps = new Float64Array(classes);
   let total = 0;
   const scale = 1 / batch;
   for (let b = 0; b < batch; b++) {
@@ -62,13 +66,16 @@ export function softmaxCrossEntropy(
     let max = -Infinity;
     for (let c = 0; c < classes; c++) if (logits[row + c]! > max) max = logits[row + c]!;
     let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Math.exp(logits[row + c]! - max);
-    const lse = max + Math.log(sum);
-    total += lse - logits[row + y]!;
+    for (let c = 0; c < classes; c++) {
+      const e = Math.exp(logits[row + c]! - max);
+      exps[c] = e;
+      sum += e;
+    }
+    total += max + Math.log(sum) - logits[row + y]!;
     if (grad !== undefined) {
-      for (let c = 0; c < classes; c++) {
-        grad[row + c] = (Math.exp(logits[row + c]! - lse) - (c === y ? 1 : 0)) * scale;
-      }
+      // softmax(z)_c = exp(z_c − max) / Σ: one exponential per logit
+      const share = scale / sum;
+      for (let c = 0; c < classes; c++) grad[row + c] = exps[c]! * share - (c === y ? scale : 0);
     }
   }
   return total * scale;

@@ -3,12 +3,15 @@
  *
  * ```
  * C (m×n) = S·B [+ C] [+ 1·biasᵀ],     C_ij = Σ_{q : S_iq ≠ 0} S_iq B_qj [+ C_ij] [+ bias_j]
+ * then, with `relu`, C_ij ← max(C_ij, 0)
  * ```
  *
  * with S m×k in CSR and B k×n row-major. The cost is nnz(S)·n multiply-adds
  * instead of m·k·n. The kernel (`_spmm_wat.ts`) keeps panels of
  * {@link SPMM_PANEL} f32x4 vectors of C's row in registers while it walks the
- * row's nonzeros; the copy back is `gemm`'s (bias and old C added in double
+ * row's nonzeros, adding the bias and taking the ReLU as it stores them (a
+ * float32 add rounds as the double-precision add of the copy back does); with
+ * `accumulate`, the copy back is `gemm`'s (bias and old C added in double
  * precision, rounding once).
  *
  * Bit-identical to `gemm(m, k, n, S_dense, B, C, opts)` whenever B is finite:
@@ -55,6 +58,8 @@ export interface SpmmOptions {
   bias?: Float32Array;
   /** Add the product to C instead of overwriting it (default false). */
   accumulate?: boolean;
+  /** Then C_ij ← max(C_ij, 0), a ReLU layer's activation (default false). */
+  relu?: boolean;
 }
 
 /**
@@ -78,7 +83,7 @@ export function spmm(
   if (c.length < m * n) {
     throw new RangeError(`spmm: C has ${c.length} elements, a ${m}×${n} matrix needs ${m * n}`);
   }
-  const { bias, accumulate = false } = opts;
+  const { bias, accumulate = false, relu = false } = opts;
   if (bias !== undefined && bias.length < n) {
     throw new RangeError(`spmm: bias has ${bias.length} elements, C has ${n} columns`);
   }
@@ -90,10 +95,17 @@ export function spmm(
   const ptr = 0;
   const idx = align(ptr + m + 1);
   const vals = align(idx + nnz);
-  const bOff = align(vals + nnz);
+  // Without an old C to add, the kernel adds the bias itself (padded to whole vectors).
+  const biasInKernel = bias !== undefined && !accumulate;
+  const biasOff = align(vals + nnz);
+  const bOff = align(biasOff + ld);
   // The last vector of a row of B may read 3 floats past its end.
   const cOff = align(bOff + k * n + 4);
   const w = workspace(cOff + m * ld);
+  if (biasInKernel) {
+    w.set(bias.length === n ? bias : bias.subarray(0, n), biasOff);
+    w.fill(0, biasOff + n, biasOff + ld);
+  }
   const ints = workspaceInts();
   ints.set(s.rowPtr.subarray(0, m + 1), ptr);
   ints.set(s.colIdx.subarray(0, nnz), idx);
@@ -101,10 +113,24 @@ export function spmm(
   w.set(b.length === k * n ? b : b.subarray(0, k * n), bOff);
   w.fill(0, bOff + k * n, cOff);
   const args = [4 * ptr, 4 * idx, 4 * vals, m] as const;
-  if (full > 0) spmmKernels[SPMM_PANEL]!(...args, 4 * bOff, 4 * n, 4 * cOff, 4 * ld, full);
+  const flags = [+biasInKernel, +(relu && !accumulate)] as const;
+  if (full > 0) {
+    spmmKernels[SPMM_PANEL]!(
+      ...args,
+      4 * bOff,
+      4 * n,
+      4 * cOff,
+      4 * ld,
+      full,
+      4 * biasOff,
+      ...flags,
+    );
+  }
   if (tail > 0) {
     const done = 16 * SPMM_PANEL * full;
-    spmmKernels[tail]!(...args, 4 * bOff + done, 4 * n, 4 * cOff + done, 4 * ld, 1);
+    const at = [4 * bOff + done, 4 * n, 4 * cOff + done, 4 * ld, 1, 4 * biasOff + done] as const;
+    spmmKernels[tail]!(...args, ...at, ...flags);
   }
-  copyBack(w, cOff, ld, m, n, c, bias, accumulate);
+  copyBack(w, cOff, ld, m, n, c, biasInKernel ? undefined : bias, accumulate);
+  if (relu && accumulate) { for (let i = 0; i < m * n; i++) if (c[i]! < 0) c[i] = 0; }
 }

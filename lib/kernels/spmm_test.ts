@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { Rng } from "../random/rng.ts";
 import { emptySparse, sparsify } from "./csr.ts";
 import { gemm } from "./gemm.ts";
+import { relu } from "./relu.ts";
 import { spmm } from "./spmm.ts";
 import { sparseRandom } from "./_testing.ts";
 
@@ -40,6 +41,26 @@ Deno.test("spmm is bit-identical to gemm: S·B and Sᵀ·B, with bias and accumu
       gemm(k, m, n, x, d, gD, { transA: true });
       spmm(s.xT, n, d, gS);
       assertBitIdentical(gS, gD, `${label}, transposed`);
+    }
+  }
+});
+
+Deno.test("spmm with relu = gemm then relu, bit for bit, with and without accumulate", () => {
+  const rng = new Rng(9);
+  const s = emptySparse();
+  for (const [m, k, n] of [[1, 9, 3], [13, 30, 100], [128, 784, 100], [5, 7, 21]]) {
+    const x = sparseRandom(rng, m!, k!, 0.2);
+    assert.ok(sparsify(x, m!, k!, s));
+    const b = random(rng, k! * n!);
+    const bias = random(rng, n!);
+    for (const accumulate of [false, true]) {
+      const old = random(rng, m! * n!);
+      const [dense, sparse] = [old.slice(), old.slice()];
+      gemm(m!, k!, n!, x, b, dense, { bias, accumulate });
+      relu(dense, m! * n!);
+      spmm(s.x, n!, b, sparse, { bias, accumulate, relu: true });
+      assertBitIdentical(sparse, dense, `${m}×${k}·${k}×${n}, accumulate ${accumulate}`);
+      assert.ok(sparse.some((v) => v === 0) && sparse.some((v) => v > 0), "both sides of the ReLU");
     }
   }
 });

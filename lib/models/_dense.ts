@@ -17,6 +17,7 @@
 import { columnSums } from "../kernels/column_sums.ts";
 import { type SparseMatrix, sparsify } from "../kernels/csr.ts";
 import { matmul, matmulNT, matmulTN } from "../kernels/gemm.ts";
+import { relu } from "../kernels/relu.ts";
 import { spmm } from "../kernels/spmm.ts";
 
 /** A layer's input: dense row-major batch×inputs, or that matrix in CSR (both orientations). */
@@ -47,17 +48,22 @@ export function sparseInput(
   return sparsify(x, batch, inputs, into, maxDensity) ? into : x;
 }
 
-/** Z = X·W + 1·bᵀ into `z` (batch×outputs). */
+/** Z = X·W + 1·bᵀ into `z` (batch×outputs), then Z ← max(Z, 0) when `reluAfter`. */
 export function denseForward(
   x: LayerInput,
   w: Float32Array,
   b: Float32Array,
   batch: number,
   z: Float32Array,
+  reluAfter = false,
 ): void {
   const outputs = b.length;
-  if (x instanceof Float32Array) matmul(batch, w.length / outputs, outputs, x, w, z, { bias: b });
-  else spmm(x.x, outputs, w, z, { bias: b });
+  if (x instanceof Float32Array) {
+    matmul(batch, w.length / outputs, outputs, x, w, z, { bias: b });
+    if (reluAfter) relu(z, batch * outputs);
+  } else {
+    spmm(x.x, outputs, w, z, { bias: b, relu: reluAfter }); // the ReLU in the kernel
+  }
 }
 
 /** gW = Xᵀ·dZ, gb = Σ_rows dZ, and dX = dZ·Wᵀ when `dx` is given (else skipped). */

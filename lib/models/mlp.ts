@@ -32,7 +32,7 @@
  *
  * @module
  */
-import { relu, reluBackward } from "../kernels/relu.ts";
+import { reluBackward } from "../kernels/relu.ts";
 import { softmaxCrossEntropy } from "../kernels/softmax_cross_entropy.ts";
 import type { Rng } from "../random/rng.ts";
 import {
@@ -90,8 +90,7 @@ export function mlp(opts: MlpOptions = {}): Model {
       z = new Float32Array(n * classes);
     }
     const p = viewsOf(layout, params);
-    denseForward(x, p.W1!, p.b1!, n, h);
-    relu(h, n * hidden);
+    denseForward(x, p.W1!, p.b1!, n, h, true); // h = relu(x·W1 + b1)
     denseForward(h, p.W2!, p.b2!, n, z);
     return z;
   }

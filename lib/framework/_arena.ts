@@ -1,12 +1,14 @@
 /**
  * Optimizer state that lives in WebAssembly memory, so that the float32 SIMD
  * kernel (`_float32_wat.ts`) steps it in place, with no copies but the
- * gradient's. Each state gets a memory of its own, sized once and never grown
- * (growing would detach the arrays a caller holds, such as `state.x`), laid out
- * as regions of n floats rounded up to a multiple of 4:
+ * gradient's, and none at all when the caller writes g_t into the region that
+ * `Optimizer.gradientBuffer` hands out. Each state gets a memory of its own,
+ * sized once and never grown (growing would detach the arrays a caller holds,
+ * such as `state.x`), laid out as regions of n floats rounded up to a multiple
+ * of 4 (the padding stays 0 in g, so the kernel's extra lanes change nothing seen):
  *
  * ```
- * [ x | g (the gradient, copied in each step) | slot | slot | … ]
+ * [ x | g | slot | slot | … ]
  * ```
  *
  * The arrays handed out are ordinary `Float32Array` views of that memory:

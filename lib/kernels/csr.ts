@@ -98,10 +98,13 @@ function copyOut(
  * Fills `out` with the CSR of the row-major m×k matrix `x` and of its
  * transpose, unless more than `maxDensity`·m·k entries are nonzero: then it
  * stops early and returns false (leaving `out` unspecified), so a caller can
- * fall back to the dense product having spent only part of a pass.
+ * fall back to the dense product having spent only part of a pass. With
+ * `transpose` false (a forward pass only) Xᵀ is not built and `out.xT` is left
+ * empty (0×0).
  *
  * @param maxDensity the largest fraction of nonzeros accepted (default 1: always build)
- * @returns whether `out` now holds X and Xᵀ
+ * @param transpose whether to build Xᵀ too (default true)
+ * @returns whether `out` now holds X (and Xᵀ)
  */
 export function sparsify(
   x: Float32Array,
@@ -109,6 +112,7 @@ export function sparsify(
   k: number,
   out: SparseMatrix,
   maxDensity = 1,
+  transpose = true,
 ): boolean {
   for (const [name, v] of [["m", m], ["k", k]] as const) {
     if (!Number.isInteger(v) || v < 0) {
@@ -126,6 +130,11 @@ export function sparsify(
   w.set(x.length === m * k ? x : x.subarray(0, m * k), 0);
   const nnz = csrKernel(0, m, k, 4 * ptr, 4 * idx, 4 * vals, cap);
   if (nnz < 0) return false;
+  if (!transpose) {
+    copyOut(out.x, m, k, nnz, { ptr, idx, vals });
+    Object.assign(out.xT, { rows: 0, cols: 0, nnz: 0 });
+    return true;
+  }
   // Xᵀ goes over X, which is read no more, when it fits there: less memory touched.
   const fits = align(k + 2) + align(nnz) + nnz <= m * k;
   const tPtr = fits ? 0 : align(vals + cap + 4);

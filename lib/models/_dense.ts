@@ -33,9 +33,10 @@ export type LayerInput = Float32Array | SparseMatrix;
 export const SPARSE_DENSITY = 0.45;
 
 /**
- * X as the input of a layer: `into` holding X and Xᵀ in CSR when at most
- * `maxDensity` of X's batch×inputs entries are nonzero, else `x` itself.
- * Depends only on the data, so the choice is deterministic.
+ * X as the input of a layer: `into` holding X in CSR (and Xᵀ, for a backward
+ * pass, unless `forwardOnly`) when at most `maxDensity` of X's batch×inputs
+ * entries are nonzero, else `x` itself. Depends only on the data, so the choice
+ * is deterministic.
  */
 export function sparseInput(
   x: Float32Array,
@@ -43,9 +44,10 @@ export function sparseInput(
   inputs: number,
   into: SparseMatrix,
   maxDensity = SPARSE_DENSITY,
+  forwardOnly = false,
 ): LayerInput {
   if (maxDensity <= 0) return x;
-  return sparsify(x, batch, inputs, into, maxDensity) ? into : x;
+  return sparsify(x, batch, inputs, into, maxDensity, !forwardOnly) ? into : x;
 }
 
 /** Z = X·W + 1·bᵀ into `z` (batch×outputs), then Z ← max(Z, 0) when `reluAfter`. */
@@ -79,7 +81,8 @@ export function denseBackward(
   const outputs = gb.length;
   const inputs = w.length / outputs;
   if (x instanceof Float32Array) matmulTN(inputs, batch, outputs, x, dz, gw);
-  else spmm(x.xT, outputs, dz, gw);
+  else if (x.xT.rows === inputs && x.xT.cols === batch) spmm(x.xT, outputs, dz, gw);
+  else throw new Error("denseBackward: the sparse input was built forward-only (no Xᵀ)");
   columnSums(dz, batch, outputs, gb);
   if (dx !== null) matmulNT(batch, outputs, inputs, dz, w, dx);
 }

@@ -112,7 +112,7 @@ export function logisticRegression(opts: LogisticRegressionOptions = {}): Model 
         n,
         inputs,
         classes,
-        (xs, m) => logits(params, sparseInput(xs, m, inputs, xSparse, sparseDensity), m),
+        (xs, m) => logits(params, sparseInput(xs, m, inputs, xSparse, sparseDensity, true), m),
       );
     },
   };

@@ -147,7 +147,7 @@ export function mlp(opts: MlpOptions = {}): Model {
         n,
         inputs,
         classes,
-        (xs, m) => forward(params, sparseInput(xs, m, inputs, xSparse, sparseDensity), m),
+        (xs, m) => forward(params, sparseInput(xs, m, inputs, xSparse, sparseDensity, true), m),
       );
     },
   };

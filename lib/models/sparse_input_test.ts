@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { sparseRandom } from "../kernels/_testing.ts";
 import { emptySparse } from "../kernels/csr.ts";
 import { Rng } from "../random/rng.ts";
-import { sparseInput } from "./_dense.ts";
+import { denseBackward, sparseInput } from "./_dense.ts";
 import { logisticRegression } from "./logistic_regression.ts";
 import { mlp } from "./mlp.ts";
 import type { Model } from "./types.ts";
@@ -72,4 +72,19 @@ Deno.test("sparseInput takes the sparse path at or below the density threshold o
   const zeros = new Float32Array(200);
   assert.equal(sparseInput(zeros, 10, 20, into, 0.01), into); // 0 = off, even for zeros:
   assert.equal(sparseInput(zeros, 10, 20, into, 0), zeros);
+});
+
+Deno.test("sparseInput forward-only builds no Xᵀ, and a backward pass refuses it", () => {
+  const rng = new Rng(13);
+  const into = emptySparse();
+  const x = sparseRandom(rng, 6, 20, 0.25);
+  assert.equal(sparseInput(x, 6, 20, into, 1, true), into);
+  assert.equal(into.x.nnz, x.filter((v) => v !== 0).length);
+  assert.equal(into.xT.rows, 0);
+  const w = new Float32Array(20 * 3);
+  const dz = new Float32Array(6 * 3);
+  assert.throws(
+    () => denseBackward(into, w, dz, 6, new Float32Array(60), new Float32Array(3), null),
+    /forward-only/,
+  );
 });

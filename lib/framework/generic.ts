@@ -25,8 +25,9 @@
  * A method built with `arithmetic: "float32"` (Adam's family, Float32Array
  * state) computes in float32 instead (`_float32.ts`): its state lives in
  * WebAssembly memory (`_arena.ts`) and a SIMD kernel steps four coordinates per
- * instruction; a state that is not in such memory (one restored from JSON) is
- * stepped by the plain loop that defines the kernel, with the same result.
+ * instruction (`restoreState` puts a float32 state back in such memory); a state
+ * whose arrays are ordinary ones is stepped by the plain loop that defines the
+ * kernel, with the same result.
  *
  * @module
  */

@@ -2,10 +2,13 @@
  * Saving and restoring optimizer state. The JSON form keeps every number
  * exactly (JavaScript prints the shortest decimal that reads back to the same
  * double, and every float32 is a double), so a restored run continues
- * bit-identically.
+ * bit-identically. A restored float32 state is placed in WebAssembly memory
+ * (see `_arena.ts`), so that an optimizer built with `arithmetic: "float32"`
+ * steps it with its SIMD kernel, as it does a state of its own `init`.
  *
  * @module
  */
+import { allocate } from "./_arena.ts";
 import type { State, Vec } from "./types.ts";
 
 /** The JSON form of a {@link State}. */
@@ -84,6 +87,12 @@ export function restoreState(json: StateJSON): State {
       }
       v[i] = -0;
     }
+  }
+  if (json.dtype === "float32") {
+    const arena = allocate(x.length, Object.keys(slots));
+    arena.x.set(x);
+    for (const [k, v] of Object.entries(slots)) arena.slots[k]!.set(v);
+    return { t: json.t, x: arena.x, slots: arena.slots, scalars: { ...json.scalars } };
   }
   return { t: json.t, x, slots, scalars: { ...json.scalars } };
 }

@@ -20,6 +20,19 @@ import { matmul, matmulNT, matmulTN } from "../kernels/gemm.ts";
 import { relu } from "../kernels/relu.ts";
 import { spmm } from "../kernels/spmm.ts";
 
+/** The options of a model about the data its first layer reads. */
+export interface InputOptions {
+  /** Input features per example (default 784, a 28×28 image). */
+  inputs?: number;
+  /**
+   * The first layer skips the zeros of a batch (`spmm`) when at most this
+   * fraction of its inputs is nonzero (default {@link SPARSE_DENSITY} = 0.45;
+   * 0: always dense). Loss and gradient are bit-identical either way while the
+   * parameters are finite; this only changes the speed.
+   */
+  sparseDensity?: number;
+}
+
 /** A layer's input: dense row-major batch×inputs, or that matrix in CSR (both orientations). */
 export type LayerInput = Float32Array | SparseMatrix;
 

@@ -31,6 +31,7 @@ import type { Rng } from "../random/rng.ts";
 import {
   denseBackward,
   denseForward,
+  type InputOptions,
   type LayerInput,
   SPARSE_DENSITY,
   sparseInput,
@@ -42,18 +43,9 @@ import { fillUniform, torchLinearBound } from "./init.ts";
 import type { Model } from "./types.ts";
 
 /** Sizes of {@link logisticRegression} (defaults: MNIST's 784 inputs, 10 classes). */
-export interface LogisticRegressionOptions {
-  /** Input features per example (default 784, a 28×28 image). */
-  inputs?: number;
+export interface LogisticRegressionOptions extends InputOptions {
   /** Output classes (default 10). */
   classes?: number;
-  /**
-   * Skip the zeros of a batch (`spmm`) when at most this fraction of its
-   * inputs is nonzero (default {@link SPARSE_DENSITY} = 0.45; 0: always dense).
-   * Loss and gradient are bit-identical either way while the parameters are
-   * finite; this only changes the speed.
-   */
-  sparseDensity?: number;
 }
 
 /** Multinomial logistic regression as a {@link Model}; see the module documentation. */

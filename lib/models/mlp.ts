@@ -38,6 +38,7 @@ import type { Rng } from "../random/rng.ts";
 import {
   denseBackward,
   denseForward,
+  type InputOptions,
   type LayerInput,
   SPARSE_DENSITY,
   sparseInput,
@@ -49,20 +50,11 @@ import { fillUniform, glorotUniformBound, heUniformBound, torchLinearBound } fro
 import type { Model } from "./types.ts";
 
 /** Sizes of {@link mlp} (defaults: the paper's 784 → 100 → 10). */
-export interface MlpOptions {
-  /** Input features per example (default 784, a 28×28 image). */
-  inputs?: number;
+export interface MlpOptions extends InputOptions {
   /** Units of the hidden ReLU layer (default 100). */
   hidden?: number;
   /** Output classes (default 10). */
   classes?: number;
-  /**
-   * The first layer skips the zeros of a batch (`spmm`) when at most this
-   * fraction of its inputs is nonzero (default {@link SPARSE_DENSITY} = 0.45;
-   * 0: always dense). Loss and gradient are bit-identical either way while the
-   * parameters are finite; this only changes the speed.
-   */
-  sparseDensity?: number;
 }
 
 /** The one-hidden-layer ReLU network as a {@link Model}; see the module documentation. */

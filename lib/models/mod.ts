@@ -10,3 +10,4 @@ export { logisticRegression, type LogisticRegressionOptions } from "./logistic_r
 export { mlp, type MlpOptions } from "./mlp.ts";
 export { fillUniform, glorotUniformBound, heUniformBound, torchLinearBound } from "./init.ts";
 export { EVAL_CHUNK } from "./_evaluate.ts";
+export { type InputOptions, SPARSE_DENSITY } from "./_dense.ts";

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { assembleWat } from "./wasm/assemble.ts";
+import { assembleWat } from "../lib/kernels/_wasm.ts";
 import { FLOAT32_WAT } from "../lib/framework/_float32_wat.ts";
 
 const TARGET = new URL("../lib/framework/_float32_wasm.ts", import.meta.url);

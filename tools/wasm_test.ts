@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { assembleWat } from "./wasm/assemble.ts";
+import { assembleWat } from "../lib/kernels/_wasm.ts";
 import { moduleText } from "./wasm.ts";
 import { FLOAT32_WAT } from "../lib/framework/_float32_wat.ts";
 

@@ -13,19 +13,29 @@ import { SPMM_FUNCS, SPMM_WIDTHS } from "./_spmm_wat.ts";
 
 const MODULE = `(module (memory (export "memory") 1) ${GEMM_FUNC} ${SPMM_FUNCS})`;
 
-function assemble(): WebAssembly.Instance {
-  const parsed = wabt.parseWat("kernels.wat", MODULE, { simd: true, relaxed_simd: true });
+/**
+ * WebAssembly text to validated bytes, with SIMD on and, when `relaxed`, the
+ * relaxed SIMD instructions too (this module's `relaxed_madd`; `tools/wasm.ts`
+ * assembles lib/framework's float32 kernel without them, so none can slip in).
+ */
+export function assembleWat(
+  name: string,
+  wat: string,
+  relaxed = false,
+): Uint8Array<ArrayBuffer> {
+  const parsed = wabt.parseWat(name, wat, { simd: true, relaxed_simd: relaxed });
   try {
     parsed.validate();
-    const bytes = new Uint8Array(parsed.toBinary({}).buffer);
-    return new WebAssembly.Instance(new WebAssembly.Module(bytes));
+    return new Uint8Array(parsed.toBinary({}).buffer);
   } finally {
     parsed.destroy();
   }
 }
 
 const wabt = await wabtInit();
-const instance = assemble();
+const instance = new WebAssembly.Instance(
+  new WebAssembly.Module(assembleWat("kernels.wat", MODULE, true)),
+);
 const memory = instance.exports.memory as WebAssembly.Memory;
 
 /** The micro-kernel; see `_gemm_wat.ts` for its arguments (byte addresses and strides). */

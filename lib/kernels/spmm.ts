@@ -36,6 +36,7 @@
  * @module
  */
 import { copyBack } from "./_copy_back.ts";
+import { relu as reluInPlace } from "./relu.ts";
 import { spmmKernels, workspace, workspaceInts } from "./_wasm.ts";
 import type { Csr } from "./csr.ts";
 
@@ -132,5 +133,5 @@ export function spmm(
     spmmKernels[tail]!(...args, ...at, ...flags);
   }
   copyBack(w, cOff, ld, m, n, c, biasInKernel ? undefined : bias, accumulate);
-  if (relu && accumulate) { for (let i = 0; i < m * n; i++) if (c[i]! < 0) c[i] = 0; }
+  if (relu && accumulate) reluInPlace(c, m * n);
 }

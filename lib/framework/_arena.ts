@@ -16,7 +16,7 @@
  *
  * @module
  */
-import type { UpdateScalars } from "./_loops.ts";
+import { loops, type UpdateScalars } from "./_loops.ts";
 import { FLOAT32_WASM_BASE64 } from "./_float32_wasm.ts";
 import { adamName } from "./_float32_wat.ts";
 
@@ -83,9 +83,7 @@ export class Float32Arena {
     const own = this.arrays.g!;
     if (g !== own) own.set(g);
     const group = this.#kernels.firstNonFinite(this.#at.g!, this.#n4);
-    if (group < 0) return -1;
-    for (let i = group; i < own.length; i++) if (own[i]! - own[i]! !== 0) return i;
-    return -1;
+    return group < 0 ? -1 : group + loops.firstNonFinite(own.subarray(group, group + 4));
   }
 
   /**

@@ -26,13 +26,22 @@ import type { MethodSpec } from "./types.ts";
 const f = Math.fround;
 
 /**
+ * ψ's moving-average slot when φ and ψ are both Adam's moving averages (see
+ * their `movingAverage`), else undefined: the methods whose whole step one
+ * loop (or kernel) runs.
+ */
+export function adamSlotOf({ phi, psi }: MethodSpec): string | undefined {
+  return phi.movingAverage === true && phi.numSlot !== null ? psi.movingAverage : undefined;
+}
+
+/**
  * Why `spec` cannot run in float32 arithmetic, or null when it can: φ and ψ
- * must be Adam's moving averages (their `movingAverage`), D_i a square root with
+ * must be Adam's moving averages ({@link adamSlotOf}), D_i a square root with
  * p = 1/2, and F unconstrained or a box with scalar bounds.
  */
 export function float32Unsupported(spec: MethodSpec): string | null {
   const { phi, psi, projection: proj } = spec;
-  if (phi.movingAverage !== true || phi.numSlot === null || psi.movingAverage === undefined) {
+  if (adamSlotOf(spec) === undefined) {
     return `φ = ${phi.name} and ψ = ${psi.name} are not both Adam's moving averages`;
   }
   if (psi.root !== "sqrt" || spec.p !== 0.5) return "its denominator is not √V_t";

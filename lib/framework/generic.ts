@@ -34,7 +34,7 @@
 import type { MethodSpec, Optimizer, State, StepScalars, Vec } from "./types.ts";
 import { NonFiniteGradientError } from "./errors.ts";
 import { loops, type UpdateScalars } from "./_loops.ts";
-import { adam32, float32Unsupported } from "./_float32.ts";
+import { adam32, adamSlotOf, float32Unsupported } from "./_float32.ts";
 import { allocate, arenaOf } from "./_arena.ts";
 
 /** Coordinates per tile: 5 arrays × 2048 × 8 bytes = 80 KiB, within L2. */
@@ -126,10 +126,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
   const { phi, psi, projection } = spec;
   const s = newScalars();
   const k = newUpdateScalars(spec);
-  // ψ's moving-average slot when φ and ψ are both Adam's (see their `movingAverage`).
-  const adamSlot = phi.movingAverage === true && phi.numSlot !== null
-    ? psi.movingAverage
-    : undefined;
+  const adamSlot = adamSlotOf(spec);
   const f32 = spec.arithmetic === "float32";
   if (f32) {
     const why = float32Unsupported(spec);

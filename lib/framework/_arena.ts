@@ -18,7 +18,7 @@
  */
 import { loops, type UpdateScalars } from "./_loops.ts";
 import { FLOAT32_WASM_BASE64 } from "./_float32_wasm.ts";
-import { adamName } from "./_float32_wat.ts";
+import { adamName, SHAPES } from "./_float32_wat.ts";
 
 const PAGE = 65536;
 
@@ -53,6 +53,8 @@ export class Float32Arena {
   /** x, g and each slot, by name, as views of the memory. */
   readonly arrays: Readonly<Record<string, Float32Array>>;
   readonly #kernels: Exports;
+  /** The kernel of each shape, at 4·hasMax + 2·useDen + plain (the order of `SHAPES`). */
+  readonly #adam: readonly AdamKernel[];
   /** Coordinates per region, n rounded up to a multiple of 4. */
   readonly #n4: number;
   readonly #at: Readonly<Record<string, number>>;
@@ -65,6 +67,7 @@ export class Float32Arena {
     const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
     const instance = new WebAssembly.Instance(module(), { env: { memory } });
     this.#kernels = instance.exports as unknown as Exports;
+    this.#adam = SHAPES.map((shape) => this.#kernels[adamName(shape)] as AdamKernel);
     const at: Record<string, number> = {};
     const arrays: Record<string, Float32Array> = {};
     names.forEach((name, r) => {
@@ -95,8 +98,7 @@ export class Float32Arena {
     const plain = k.maxIn === 1 && k.maxPrev === 1 && k.a === 1 && k.decay === 1 &&
       k.b === 0 && k.epsIn === 0 && k.epsOut > 0 && k.lower === -Infinity &&
       k.upper === Infinity && k.lo === -Infinity && k.hi === Infinity;
-    const shape = adamName({ hasMax: vHat !== null, useDen, plain });
-    (this.#kernels[shape] as AdamKernel)(
+    this.#adam[4 * +(vHat !== null) + 2 * +useDen + +plain]!(
       at.x!,
       at.g!,
       at[m]!,

@@ -11,21 +11,24 @@
  *
  * @module
  */
-import { box } from "../framework/projection.ts";
-import { beta2Schedule } from "../framework/schedule.ts";
-import type { Optimizer } from "../framework/types.ts";
-import { adamNC } from "../optimizers/adam_nc.ts";
-import { theorem1 } from "../online/problems.ts";
-import { runOnline } from "../online/runner.ts";
-import { Rng } from "../random/rng.ts";
+import { beta2Schedule } from "../framework/mod.ts";
+import { adamNC } from "../optimizers/mod.ts";
 import { runTraceChecks, type TraceCheck } from "./check.ts";
-import { fmt, play } from "./_online.ts";
+import { fmt } from "./probe/_online.ts";
+import {
+  ADAMNC_BETA2_PROBES,
+  type Beta2T,
+  gradients,
+  ncOptions,
+  T1,
+  theorem1Trace,
+  TIMES,
+} from "./probe/adamnc_beta2.ts";
 import { type DisplayedReport, exerciseReport } from "./report.ts";
 import { resolveStudent, throwHint } from "./student.ts";
 import type { Mistake, TracePoint } from "./types.ts";
 
-/** The student's β_{2t} as a function of the 1-based step t. */
-export type Beta2T = (t: number) => number;
+export type { Beta2T } from "./probe/adamnc_beta2.ts";
 
 const EXERCISE = "adamnc-beta2";
 /** The exercise's title, shown in reports. */
@@ -70,32 +73,6 @@ export const BETA2T_MISTAKES: readonly Mistake<Beta2T>[] = [
   })),
 ];
 
-/** Gradients for 3 coordinates of different scales, 100 steps. */
-function gradients(): Float64Array[] {
-  const rng = new Rng(5);
-  const scales = [1, 10, 0.01];
-  return Array.from({ length: 100 }, () => Float64Array.from(scales, (s) => s * rng.normal()));
-}
-
-const TIMES = [1, 2, 3, 4, 5, 10, 100, 1000];
-
-/** Theorem 1 (C = 3) for AdamNC: β1 = 0, α_t = 0.5/√t, x_1 = 1, F = [−1, 1]. */
-const T1 = { C: 3, steps: 3000, early: 12 };
-const ncOptions = (beta2T?: Beta2T) => ({
-  alpha: 0.5,
-  schedule: "invsqrt" as const,
-  beta1: 0,
-  projection: box(-1, 1),
-  ...(beta2T ? { beta2Schedule: beta2T } : {}),
-});
-
-/** x early and at the end, then whether Γ_t ⪰ 0 at every step. */
-function theorem1Trace(opt: Optimizer, out: TracePoint[]): void {
-  play(theorem1(T1.C), opt, { steps: T1.steps, x1: 1, early: T1.early }, out);
-  const run = runOnline(theorem1(T1.C), opt, { steps: T1.steps, x1: 1, trackGamma: true });
-  out.push({ label: "Γ_t ⪰ 0 at every step", value: run.gammaMin >= -1e-9 });
-}
-
 function checks(): TraceCheck<Beta2T>[] {
   const common = {
     exercise: EXERCISE,
@@ -109,12 +86,13 @@ function checks(): TraceCheck<Beta2T>[] {
   };
   const gs = gradients();
   const reference = beta2Schedule("1-1/t");
+  const p = ADAMNC_BETA2_PROBES.probes;
   return [
     {
       ...common,
       check: "values",
       title: `β_2t at t = ${TIMES.join(", ")}`,
-      run: (f, out) => TIMES.forEach((t) => out.push({ label: `β_2t at t = ${t}`, value: f(t) })),
+      run: p.values!,
       expected: () => TIMES.map((t) => ({ label: `β_2t at t = ${t}`, value: reference(t) })),
       tol: { rel: 0, abs: 1e-12 },
       passMessage: (e) =>
@@ -126,16 +104,7 @@ function checks(): TraceCheck<Beta2T>[] {
       ...common,
       check: "mean",
       title: "inside Algorithm 1 (AdamNC, 3 coordinates, 100 steps): v_t = (1/t) Σ g_j²",
-      run: (f, out) => {
-        const opt = adamNC({ alpha: 0.1, beta1: 0.9, beta2Schedule: f });
-        const state = opt.init(new Float64Array(3));
-        gs.forEach((g, k) => {
-          opt.step(state, g);
-          for (let i = 0; i < 3; i++) {
-            out.push({ label: `step ${k + 1}, v[${i}]`, value: state.slots.v![i]! });
-          }
-        });
-      },
+      run: p.mean!,
       expected: () => {
         const sum = new Float64Array(3);
         const e: TracePoint[] = [];
@@ -155,7 +124,7 @@ function checks(): TraceCheck<Beta2T>[] {
       ...common,
       check: "theorem1",
       title: "Theorem 1 (C = 3, β1 = 0, α_t = 0.5/√t, x_1 = 1): Γ_t ⪰ 0 and x → −1",
-      run: (f, out) => theorem1Trace(adamNC(ncOptions(f)), out),
+      run: p.theorem1!,
       expected: () => {
         const e: TracePoint[] = [];
         theorem1Trace(adamNC(ncOptions()), e);

@@ -14,28 +14,26 @@
  *
  * @module
  */
-import { box } from "../framework/projection.ts";
-import type { Optimizer } from "../framework/types.ts";
-import { adam } from "../optimizers/adam.ts";
-import { amsgrad } from "../optimizers/amsgrad.ts";
-import { theorem1, theorem1Beta2 } from "../online/problems.ts";
+import { adam, amsgrad } from "../optimizers/mod.ts";
+import { theorem1 } from "../online/mod.ts";
 import { runTraceChecks, type TraceCheck } from "./check.ts";
-import { GOLDEN_GRADIENTS, GOLDEN_SETTINGS, GOLDEN_X } from "./golden.ts";
+import { GOLDEN_X } from "./golden.ts";
+import { driftingGradients, type Moments, stepLabel } from "./probe/_moments.ts";
+import { fmt, play } from "./probe/_online.ts";
 import {
-  driftingGradients,
-  type Moments,
-  replay,
-  stepLabel,
-  studentSecondMoment,
-  withStudentPsi,
-} from "./_moments.ts";
-import { fmt, play } from "./_online.ts";
+  AMSGRAD_PSI_PROBES,
+  type AmsgradPsi,
+  DRIFT_SEED,
+  goldenLabel,
+  SHRINK,
+  T1,
+  t1Options,
+} from "./probe/amsgrad_psi.ts";
 import { type DisplayedReport, exerciseReport } from "./report.ts";
 import { resolveStudent } from "./student.ts";
 import type { Mistake, TracePoint } from "./types.ts";
 
-/** The student's AMSGrad ψ for one coordinate: updates `s.v`, `s.vHat`, returns v̂_t. */
-export type AmsgradPsi = (s: Moments, g: number, beta2: number) => number;
+export type { AmsgradPsi } from "./probe/amsgrad_psi.ts";
 
 const EXERCISE = "amsgrad-psi";
 /** The exercise's title, shown in reports. */
@@ -133,54 +131,15 @@ function libraryMoments(gradients: readonly number[], beta2: number, withV: bool
   return [...ret, ...(withV ? v : []), ...vHat];
 }
 
-/** The same trace from the student's ψ (values first, then state, as the library's). */
-function studentMoments(
-  fn: AmsgradPsi,
-  gradients: readonly number[],
-  beta2: number,
-  withV: boolean,
-  out: TracePoint[],
-): void {
-  const v: TracePoint[] = [];
-  const vHat: TracePoint[] = [];
-  replay(gradients, (s, g) => fn(s, g, beta2), (t, g, r, s) => {
-    out.push({ label: stepLabel(t, g, "returned v̂_t"), value: r });
-    v.push({ label: stepLabel(t, g, "s.v"), value: s.v });
-    vHat.push({ label: stepLabel(t, g, "s.vHat"), value: s.vHat });
-  });
-  out.push(...(withV ? v : []), ...vHat);
-}
-
-/** The student's AMSGrad: the library's (paper mode, ε outside the root) with their ψ. */
-function studentAmsgrad(fn: AmsgradPsi, base: Optimizer, beta2: number): Optimizer {
-  const psi = studentSecondMoment((s, g) => fn(s, g, beta2), "sqrt");
-  return withStudentPsi(base, psi, { epsIn: 0, epsOut: base.spec.epsOut });
-}
-
-const SHRINK = [2, 0, 0, 3, 0, 1];
-const DRIFT_SEED = 2018;
-
-/** Theorem 1 with C = 3: β1 = 0, β2 = 1/(1 + C²) = 0.1, α_t = 0.5/√t, x_1 = 1. */
-const T1 = { C: 3, steps: 3000, early: 12 };
-const t1Options = () => ({
-  alpha: 0.5,
-  schedule: "invsqrt" as const,
-  beta1: 0,
-  beta2: theorem1Beta2(T1.C),
-  projection: box(-1, 1),
-});
-
 function checks(): TraceCheck<AmsgradPsi>[] {
   const common = { exercise: EXERCISE, name: "amsgradPsi", mistakes: AMSGRAD_PSI_MISTAKES };
-  const g5 = GOLDEN_GRADIENTS;
-  const gs = GOLDEN_SETTINGS;
-  const drift = driftingGradients(200, DRIFT_SEED);
+  const p = AMSGRAD_PSI_PROBES.probes;
   return [
     {
       ...common,
       check: "shrink",
       title: `v̂ keeps its maximum when v shrinks (β2 = 0.5, g = [${SHRINK.join(", ")}])`,
-      run: (f, out) => studentMoments(f, SHRINK, 0.5, true, out),
+      run: p.shrink!,
       expected: () => libraryMoments(SHRINK, 0.5, true),
       tol: TOL,
       passMessage: (e) =>
@@ -192,8 +151,8 @@ function checks(): TraceCheck<AmsgradPsi>[] {
       ...common,
       check: "drift",
       title: "200 steps of gradients drifting over 3 orders of magnitude (β2 = 0.9)",
-      run: (f, out) => studentMoments(f, drift, 0.9, false, out),
-      expected: () => libraryMoments(drift, 0.9, false),
+      run: p.drift!,
+      expected: () => libraryMoments(driftingGradients(200, DRIFT_SEED), 0.9, false),
       tol: TOL,
       passMessage: () => "returned v̂_t and s.vHat agree with the library at all 200 steps",
       fallbackHint: "compare with the `shrink` check, which is small enough to work by hand",
@@ -202,17 +161,8 @@ function checks(): TraceCheck<AmsgradPsi>[] {
       ...common,
       check: "golden",
       title: "inside Algorithm 1: the spec's golden AMSGrad trajectory (paper row, 1.5e-10)",
-      run: (f, out) => {
-        const base = amsgrad({ alpha: gs.alpha, beta1: gs.beta1, beta2: gs.beta2, eps: gs.eps });
-        const opt = studentAmsgrad(f, base, gs.beta2);
-        const state = opt.init(new Float64Array([gs.x1]));
-        g5.forEach((g, k) => {
-          opt.step(state, new Float64Array([g]));
-          out.push({ label: `x after step ${k + 1} (g = ${g})`, value: state.x[0]! });
-        });
-      },
-      expected: () =>
-        GOLDEN_X.paper.map((x, k) => ({ label: `x after step ${k + 1} (g = ${g5[k]})`, value: x })),
+      run: p.golden!,
+      expected: () => GOLDEN_X.paper.map((x, k) => ({ label: goldenLabel(k), value: x })),
       tol: { rel: 0, abs: 1.5e-10 },
       passMessage: (e) => `x = ${e.map((p) => p.value).join(", ")}`,
       fallbackHint: "the `shrink` and `drift` checks locate the step where your ψ differs",
@@ -221,10 +171,7 @@ function checks(): TraceCheck<AmsgradPsi>[] {
       ...common,
       check: "theorem1",
       title: "Theorem 1 (C = 3, β1 = 0, β2 = 0.1, α_t = 0.5/√t, x_1 = 1): leaves Adam's trap",
-      run: (f, out) => {
-        const opt = studentAmsgrad(f, amsgrad(t1Options()), t1Options().beta2);
-        play(theorem1(T1.C), opt, { steps: T1.steps, x1: 1, early: T1.early }, out);
-      },
+      run: p.theorem1!,
       expected: () =>
         play(theorem1(T1.C), amsgrad(t1Options()), { steps: T1.steps, x1: 1, early: T1.early })
           .points,

@@ -12,21 +12,24 @@
  *
  * @module
  */
-import { l2Ball } from "../framework/projection.ts";
-import { Rng } from "../random/rng.ts";
+import { l2Ball } from "../framework/mod.ts";
 import { runTraceChecks, type TraceCheck } from "./check.ts";
+import {
+  type CaseKind,
+  norm,
+  PROJECT_BALL_PROBES,
+  type ProjectBall,
+  tracePoints,
+} from "./probe/ball_projection.ts";
 import { type DisplayedReport, exerciseReport } from "./report.ts";
 import { resolveStudent } from "./student.ts";
 import type { Mistake, TracePoint } from "./types.ts";
 
-/** The student's weighted projection of y onto {x : ‖x‖₂ ≤ r}, weights w_i > 0. */
-export type ProjectBall = (y: number[], r: number, w: number[]) => number[];
+export type { ProjectBall } from "./probe/ball_projection.ts";
 
 const EXERCISE = "ball-projection";
 /** The exercise's title, shown in reports. */
 export const TITLE = "bonus: the weighted projection onto an ℓ2 ball";
-
-const norm = (y: readonly number[]) => Math.sqrt(y.reduce((s, v) => s + v * v, 0));
 
 /** The library's projection, on copies. */
 function library(y: readonly number[], r: number, w: readonly number[]): number[] {
@@ -74,38 +77,6 @@ export const PROJECT_BALL_MISTAKES: readonly Mistake<ProjectBall>[] = [
   },
 ];
 
-type Case = [number[], number, number[]];
-
-function cases(kind: "inside" | "equal" | "weighted"): Case[] {
-  const rng = new Rng(kind === "inside" ? 1 : kind === "equal" ? 2 : 3);
-  const out: Case[] = [];
-  for (let k = 0; k < 12; k++) {
-    const d = 2 + rng.int(4);
-    const r = 0.5 + 2 * rng.next();
-    const y = Array.from({ length: d }, () => rng.normal());
-    const n = norm(y);
-    const target = kind === "inside" ? r * (0.2 + 0.75 * rng.next()) : r * (1.5 + 4 * rng.next());
-    const ys = y.map((v) => (v * target) / n);
-    const c = Math.pow(10, 4 * rng.next() - 2);
-    const w = kind === "equal" ? ys.map(() => c) : ys.map(() => Math.pow(10, 4 * rng.next() - 2));
-    out.push([ys, r, w]);
-  }
-  return out;
-}
-
-const fmtCase = ([y, r, w]: Case, k: number) =>
-  `case ${k + 1} (d = ${y.length}, r = ${r.toFixed(3)}, ‖y‖ = ${norm(y).toFixed(3)}, ` +
-  `w ∈ [${Math.min(...w).toPrecision(2)}, ${Math.max(...w).toPrecision(2)}])`;
-
-function tracePoints(kind: "inside" | "equal" | "weighted", f: ProjectBall, out: TracePoint[]) {
-  cases(kind).forEach((c, k) => {
-    const x = f([...c[0]], c[1], [...c[2]]);
-    for (let i = 0; i < c[0].length; i++) {
-      out.push({ label: `${fmtCase(c, k)}, x[${i}]`, value: Array.isArray(x) ? x[i] : x });
-    }
-  });
-}
-
 function checks(): TraceCheck<ProjectBall>[] {
   const common = {
     exercise: EXERCISE,
@@ -115,8 +86,10 @@ function checks(): TraceCheck<ProjectBall>[] {
     tol: { rel: 1e-7, abs: 1e-9 },
   };
   const lib: ProjectBall = (y, r, w) => library(y, r, w);
-  const table = (kind: "inside" | "equal" | "weighted") => ({
-    run: (f: ProjectBall, out: TracePoint[]) => tracePoints(kind, f, out),
+  const p = PROJECT_BALL_PROBES.probes;
+  const probeOf = { inside: "inside", equal: "equal-weights", weighted: "weighted" } as const;
+  const table = (kind: CaseKind) => ({
+    run: p[probeOf[kind]]!,
     expected: () => {
       const e: TracePoint[] = [];
       tracePoints(kind, lib, e);

@@ -8,11 +8,7 @@
  * @module
  */
 
-/** The gradients of the golden trajectory. */
-export const GOLDEN_GRADIENTS: readonly number[] = [1, -2, 0.5, 3, -1];
-
-/** The golden trajectory's hyperparameters. */
-export const GOLDEN_SETTINGS = { x1: 1, alpha: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
+export { GOLDEN_GRADIENTS, GOLDEN_SETTINGS } from "./probe/golden_inputs.ts";
 
 /** x after steps 1..5, per convention (10 decimals, as in the spec). */
 export const GOLDEN_X: Readonly<

@@ -35,7 +35,7 @@ export * from "./types.ts";
 export { type DisplayedReport, exerciseReport, formatHtml, formatText } from "./report.ts";
 export { checkCellId, type Exercise, exercise, EXERCISES, studentCellId } from "./exercises.ts";
 export { GOLDEN_GRADIENTS, GOLDEN_SETTINGS, GOLDEN_X } from "./golden.ts";
-export type { Moments } from "./_moments.ts";
+export type { Moments } from "./probe/_moments.ts";
 export type { AmsgradPsi } from "./amsgrad_psi.ts";
 export type { PytorchDenominator } from "./pytorch_denominator.ts";
 export type { Beta2T } from "./adamnc_beta2.ts";

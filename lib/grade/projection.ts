@@ -13,20 +13,23 @@
  *
  * @module
  */
-import type { Optimizer, Projection, Vec } from "../framework/types.ts";
-import { box } from "../framework/projection.ts";
-import { makeOptimizer } from "../framework/generic.ts";
-import { adam } from "../optimizers/adam.ts";
-import { amsgrad } from "../optimizers/amsgrad.ts";
-import { theorem1, theorem1Beta2 } from "../online/problems.ts";
+import { box } from "../framework/mod.ts";
 import { runTraceChecks, type TraceCheck } from "./check.ts";
-import { fmt, play } from "./_online.ts";
+import { fmt } from "./probe/_online.ts";
+import {
+  type CaseKind,
+  cases,
+  inStep,
+  label,
+  PROJECT_INTERVAL_PROBES,
+  type ProjectInterval,
+  T1,
+} from "./probe/projection.ts";
 import { type DisplayedReport, exerciseReport } from "./report.ts";
 import { resolveStudent } from "./student.ts";
 import type { Mistake, TracePoint } from "./types.ts";
 
-/** The student's weighted projection of y onto [a, b] with weight w > 0. */
-export type ProjectInterval = (y: number, a: number, b: number, w: number) => number;
+export type { ProjectInterval } from "./probe/projection.ts";
 
 const EXERCISE = "interval-projection";
 /** The exercise's title, shown in reports. */
@@ -95,64 +98,6 @@ export const PROJECT_INTERVAL_MISTAKES: readonly Mistake<ProjectInterval>[] = [
   },
 ];
 
-const INTERVALS: readonly [number, number][] = [[-1, 1], [-0.5, 2], [0.2, 3], [-3, -1]];
-const label = (y: number, a: number, b: number, w: number) =>
-  `Π(y = ${y}) onto [${a}, ${b}] with w = ${w}`;
-
-function cases(kind: "inside" | "outside" | "weights"): [number, number, number, number][] {
-  const out: [number, number, number, number][] = [];
-  for (const [a, b] of INTERVALS) {
-    const inside = [a, b, a + 0.25 * (b - a), a + 0.7 * (b - a)];
-    const outside = [a - 0.5, a - 7, b + 0.1, b + 4];
-    if (kind === "inside") inside.forEach((y) => out.push([y, a, b, 1]));
-    if (kind === "outside") outside.forEach((y) => out.push([y, a, b, 1]));
-    if (kind === "weights") {
-      for (const w of [1e-8, 0.01, 3, 1e8]) {
-        for (const y of [inside[2]!, outside[0]!, outside[3]!]) out.push([y, a, b, w]);
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * F = [−1, 1] projected by the student's function with the step's weights
- * w_i = √v̂_i + ε, in place of the library's clamp.
- */
-function studentBox(f: ProjectInterval): Projection {
-  const ref = box(-1, 1);
-  return {
-    name: ref.name,
-    separable: false,
-    lo: null,
-    hi: null,
-    project(x: Vec, w: Vec) {
-      for (let i = 0; i < x.length; i++) x[i] = f(x[i]!, -1, 1, w[i]!);
-    },
-    contains: ref.contains,
-  };
-}
-
-const T1 = { C: 3, steps: 3000, early: 30 };
-const t1 = (projection: Projection) => ({
-  alpha: 0.5,
-  schedule: "invsqrt" as const,
-  beta1: 0,
-  beta2: theorem1Beta2(T1.C),
-  projection,
-});
-
-/** Adam's then AMSGrad's x on Theorem 1, each with projection `p`. */
-function inStep(p: () => Projection, out: TracePoint[]): void {
-  const opts = { steps: T1.steps, x1: 1, early: T1.early };
-  const rename = (name: string) => (q: TracePoint) => ({ ...q, label: `${name}: ${q.label}` });
-  const build = (o: Optimizer) => makeOptimizer({ ...o.spec, projection: p() });
-  const a = play(theorem1(T1.C), build(adam(t1(box(-1, 1)))), opts);
-  out.push(...a.points.map(rename("Adam")));
-  const m = play(theorem1(T1.C), build(amsgrad(t1(box(-1, 1)))), opts);
-  out.push(...m.points.map(rename("AMSGrad")));
-}
-
 function checks(): TraceCheck<ProjectInterval>[] {
   const common = {
     exercise: EXERCISE,
@@ -160,11 +105,9 @@ function checks(): TraceCheck<ProjectInterval>[] {
     mistakes: PROJECT_INTERVAL_MISTAKES,
     tol: { rel: 1e-12, abs: 1e-12 },
   };
-  const table = (kind: "inside" | "outside" | "weights") => ({
-    run: (f: ProjectInterval, out: TracePoint[]) =>
-      cases(kind).forEach(([y, a, b, w]) =>
-        out.push({ label: label(y, a, b, w), value: f(y, a, b, w) })
-      ),
+  const p = PROJECT_INTERVAL_PROBES.probes;
+  const table = (kind: CaseKind) => ({
+    run: p[kind]!,
     expected: () =>
       cases(kind).map(([y, a, b, w]) => ({ label: label(y, a, b, w), value: clamp(y, a, b) })),
   });
@@ -197,7 +140,7 @@ function checks(): TraceCheck<ProjectInterval>[] {
       ...common,
       check: "in-step",
       title: "as Π_F inside Adam and AMSGrad on Theorem 1 (weights √v̂_t + ε)",
-      run: (f, out) => inStep(() => studentBox(f), out),
+      run: p["in-step"]!,
       expected: () => {
         const e: TracePoint[] = [];
         inStep(() => box(-1, 1), e);

@@ -13,29 +13,21 @@
  *
  * @module
  */
-import { amsgrad } from "../optimizers/amsgrad.ts";
+import { amsgrad } from "../optimizers/mod.ts";
 import { runTraceChecks, type TraceCheck } from "./check.ts";
 import { GOLDEN_GRADIENTS, GOLDEN_SETTINGS, GOLDEN_X } from "./golden.ts";
+import { type Moments, stepLabel } from "./probe/_moments.ts";
+import { goldenLabel } from "./probe/amsgrad_psi.ts";
 import {
-  driftingGradients,
-  type Moments,
-  replay,
-  stepLabel,
-  studentSecondMoment,
-  withStudentPsi,
-} from "./_moments.ts";
+  PYTORCH_DENOMINATOR_PROBES,
+  type PytorchDenominator,
+  smallGradients,
+} from "./probe/pytorch_denominator.ts";
 import { type DisplayedReport, exerciseReport } from "./report.ts";
 import { resolveStudent } from "./student.ts";
 import type { Mistake, TracePoint } from "./types.ts";
 
-/** The student's PyTorch denominator for one coordinate at step t (1-based). */
-export type PytorchDenominator = (
-  s: Moments,
-  g: number,
-  beta2: number,
-  t: number,
-  eps: number,
-) => number;
+export type { PytorchDenominator } from "./probe/pytorch_denominator.ts";
 
 const EXERCISE = "pytorch-denominator";
 /** The exercise's title, shown in reports. */
@@ -130,21 +122,6 @@ function libraryTrace(gradients: readonly number[], beta2: number, eps: number):
   return [...den, ...vHat];
 }
 
-function studentTrace(
-  fn: PytorchDenominator,
-  gradients: readonly number[],
-  beta2: number,
-  eps: number,
-  out: TracePoint[],
-): void {
-  const vHat: TracePoint[] = [];
-  replay(gradients, (s, g, t) => fn(s, g, beta2, t, eps), (t, g, r, s) => {
-    out.push({ label: stepLabel(t, g, "denominator"), value: r });
-    vHat.push({ label: stepLabel(t, g, "s.vHat"), value: s.vHat });
-  });
-  out.push(...vHat);
-}
-
 function checks(): TraceCheck<PytorchDenominator>[] {
   const common = {
     exercise: EXERCISE,
@@ -153,13 +130,14 @@ function checks(): TraceCheck<PytorchDenominator>[] {
   };
   const g5 = GOLDEN_GRADIENTS;
   const gs = GOLDEN_SETTINGS;
-  const small = driftingGradients(60, 1904, 1e-4);
+  const small = smallGradients();
+  const p = PYTORCH_DENOMINATOR_PROBES.probes;
   return [
     {
       ...common,
       check: "trace",
       title: `denominators on the golden gradients [${g5.join(", ")}] (β2 = 0.999, ε = 1e-8)`,
-      run: (f, out) => studentTrace(f, g5, gs.beta2, gs.eps, out),
+      run: p.trace!,
       expected: () => libraryTrace(g5, gs.beta2, gs.eps),
       tol: TOL,
       passMessage: (e) =>
@@ -173,7 +151,7 @@ function checks(): TraceCheck<PytorchDenominator>[] {
       ...common,
       check: "small",
       title: "60 gradients of order 1e-4 with ε = 1e-4, where ε's place matters (β2 = 0.9)",
-      run: (f, out) => studentTrace(f, small, 0.9, 1e-4, out),
+      run: p.small!,
       expected: () => libraryTrace(small, 0.9, 1e-4),
       tol: TOL,
       passMessage: () => "denominators and s.vHat agree with the library at all 60 steps",
@@ -183,27 +161,8 @@ function checks(): TraceCheck<PytorchDenominator>[] {
       ...common,
       check: "golden",
       title: "inside Algorithm 1: the spec's golden trajectory (PyTorch row, 1.5e-10)",
-      run: (f, out) => {
-        const base = amsgrad({
-          alpha: gs.alpha,
-          beta1: gs.beta1,
-          beta2: gs.beta2,
-          eps: gs.eps,
-          variant: "pytorch",
-        });
-        const psi = studentSecondMoment((s, g, t) => f(s, g, gs.beta2, t, gs.eps), "linear");
-        const opt = withStudentPsi(base, psi, { epsIn: 0, epsOut: 0 });
-        const state = opt.init(new Float64Array([gs.x1]));
-        g5.forEach((g, k) => {
-          opt.step(state, new Float64Array([g]));
-          out.push({ label: `x after step ${k + 1} (g = ${g})`, value: state.x[0]! });
-        });
-      },
-      expected: () =>
-        GOLDEN_X.pytorch.map((x, k) => ({
-          label: `x after step ${k + 1} (g = ${g5[k]})`,
-          value: x,
-        })),
+      run: p.golden!,
+      expected: () => GOLDEN_X.pytorch.map((x, k) => ({ label: goldenLabel(k), value: x })),
       tol: { rel: 0, abs: 1.5e-10 },
       passMessage: (e) => `x = ${e.map((p) => p.value).join(", ")}`,
       fallbackHint: "the `trace` check locates the step where your denominator differs",

@@ -12,21 +12,22 @@
  *
  * @module
  */
-import { box } from "../framework/projection.ts";
-import type { Optimizer } from "../framework/types.ts";
-import { adam } from "../optimizers/adam.ts";
-import { amsgrad } from "../optimizers/amsgrad.ts";
-import { linearProblem } from "../online/problem.ts";
-import { theorem1, theorem1Beta2 } from "../online/problems.ts";
-import { runOnline } from "../online/runner.ts";
-import { Rng } from "../random/rng.ts";
+import { linearProblem, runOnline, theorem1 } from "../online/mod.ts";
 import { runTraceChecks, type TraceCheck } from "./check.ts";
+import {
+  type Case,
+  caseLabel,
+  HAND,
+  randomCases,
+  type Regret,
+  REGRET_PROBES,
+  RUNS,
+} from "./probe/regret.ts";
 import { type DisplayedReport, exerciseReport } from "./report.ts";
 import { resolveStudent } from "./student.ts";
-import type { Mistake, TracePoint } from "./types.ts";
+import type { Mistake } from "./types.ts";
 
-/** The student's R_T for x_1..x_T = xs[0..T−1] and f_t(x) = slopes[t−1]·x on [lo, hi]. */
-export type Regret = (xs: number[], slopes: number[], lo: number, hi: number) => number;
+export type { Regret } from "./probe/regret.ts";
 
 const EXERCISE = "regret";
 /** The exercise's title, shown in reports. */
@@ -106,59 +107,6 @@ function libraryRegret(xs: number[], slopes: number[], lo: number, hi: number): 
   return cum - p.bestFixedLoss();
 }
 
-type Case = [number[], number[], number, number];
-
-/** Small cases to work by hand (the best point is lo in some, hi in others; R may be < 0). */
-const HAND: readonly Case[] = [
-  [[0, 0.5, -1], [1, -2, 3], -1, 1],
-  [[1, 1, 1], [-1, -1, -1], -1, 1],
-  [[-1, -1, 0], [-1, -1, -1], -1, 1],
-  [[0, 0], [2, -1], -2, 0.5],
-  [[0.5, 1.5, 2], [1, 1, -4], 0.5, 2],
-];
-
-function randomCases(): Case[] {
-  const rng = new Rng(4);
-  return Array.from({ length: 40 }, () => {
-    const lo = -3 + 3 * rng.next();
-    const hi = lo + 0.1 + 3 * rng.next();
-    const T = 1 + rng.int(50);
-    const xs = Array.from({ length: T }, () => lo + (hi - lo) * rng.next());
-    const cs = Array.from({ length: T }, () => 3 * rng.normal() + (rng.next() - 0.5));
-    return [xs, cs, lo, hi] as Case;
-  });
-}
-
-const caseLabel = ([xs, cs, lo, hi]: Case, k: number) =>
-  xs.length <= 3
-    ? `R for xs = [${xs}], slopes = [${cs}], F = [${lo}, ${hi}]`
-    : `case ${k + 1} (T = ${xs.length}, F = [${lo.toFixed(2)}, ${hi.toFixed(2)}])`;
-
-/** x_1..x_T and c_1..c_T of `opt` on Theorem 1 (C = 3), T = 3000. */
-function trajectory(opt: Optimizer): { xs: number[]; cs: number[] } {
-  const p = theorem1(3).reset();
-  const state = opt.init(new Float64Array([1]));
-  const grad = new Float64Array(1);
-  const xs: number[] = [];
-  const cs: number[] = [];
-  for (let t = 1; t <= 3000; t++) {
-    xs.push(state.x[0]!);
-    p.loss(t, state.x, grad);
-    cs.push(grad[0]!);
-    opt.step(state, grad);
-  }
-  return { xs, cs };
-}
-
-const t1 = {
-  alpha: 0.5,
-  schedule: "invsqrt" as const,
-  beta1: 0,
-  beta2: theorem1Beta2(3),
-  projection: box(-1, 1),
-};
-const RUNS = [["Adam", () => adam(t1)], ["AMSGrad", () => amsgrad(t1)]] as const;
-
 function checks(): TraceCheck<Regret>[] {
   const common = {
     exercise: EXERCISE,
@@ -166,11 +114,8 @@ function checks(): TraceCheck<Regret>[] {
     mistakes: REGRET_MISTAKES,
     tol: { rel: 1e-9, abs: 1e-9 },
   };
+  const p = REGRET_PROBES.probes;
   const table = (cases: readonly Case[]) => ({
-    run: (f: Regret, out: TracePoint[]) =>
-      cases.forEach((c, k) =>
-        out.push({ label: caseLabel(c, k), value: f([...c[0]], [...c[1]], c[2], c[3]) })
-      ),
     expected: () => cases.map((c, k) => ({ label: caseLabel(c, k), value: libraryRegret(...c) })),
   });
   const random = randomCases();
@@ -178,6 +123,7 @@ function checks(): TraceCheck<Regret>[] {
     {
       ...common,
       ...table(HAND),
+      run: p.hand!,
       check: "hand",
       title: "five runs small enough to work out by hand",
       passMessage: (e) => `R = ${e.map((p) => p.value).join(", ")} (regret can be negative)`,
@@ -187,6 +133,7 @@ function checks(): TraceCheck<Regret>[] {
     {
       ...common,
       ...table(random),
+      run: p.random!,
       check: "random",
       title: "40 random runs (T up to 50, random intervals)",
       passMessage: () => "R_T agrees with the library's online runner on all 40 runs",
@@ -196,18 +143,7 @@ function checks(): TraceCheck<Regret>[] {
       ...common,
       check: "theorem1",
       title: "R_t of Adam and AMSGrad on Theorem 1 (C = 3, 3000 rounds), at log-spaced t",
-      run: (f, out) => {
-        for (const [name, make] of RUNS) {
-          const { xs, cs } = trajectory(make());
-          const rows = runOnline(theorem1(3), make(), { steps: 3000, x1: 1, points: 12 }).rows;
-          for (const r of rows) {
-            out.push({
-              label: `${name}: R_t at t = ${r.t}`,
-              value: f(xs.slice(0, r.t), cs.slice(0, r.t), -1, 1),
-            });
-          }
-        }
-      },
+      run: p.theorem1!,
       expected: () =>
         RUNS.flatMap(([name, make]) =>
           runOnline(theorem1(3), make(), { steps: 3000, x1: 1, points: 12 }).rows.map((r) => ({

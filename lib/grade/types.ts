@@ -55,8 +55,4 @@ export interface Mistake<F> {
   impl: F;
 }
 
-/** One recorded value of a trace: what it is (`"step 3, s.vHat"`) and its value. */
-export interface TracePoint {
-  label: string;
-  value: unknown;
-}
+export type { TracePoint } from "./probe/types.ts";

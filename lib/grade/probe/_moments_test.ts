@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { amsgrad } from "../optimizers/amsgrad.ts";
-import { box } from "../framework/projection.ts";
+import { amsgrad } from "../../optimizers/mod.ts";
+import { box } from "../../framework/mod.ts";
 import {
   driftingGradients,
   type Moments,

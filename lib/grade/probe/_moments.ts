@@ -5,9 +5,13 @@
  *
  * @module
  */
-import { makeOptimizer } from "../framework/generic.ts";
-import type { MethodSpec, Optimizer, SecondMoment } from "../framework/types.ts";
-import { Rng } from "../random/rng.ts";
+import {
+  makeOptimizer,
+  type MethodSpec,
+  type Optimizer,
+  type SecondMoment,
+} from "../../framework/mod.ts";
+import { Rng } from "../../random/rng.ts";
 
 /** One coordinate of AMSGrad's state: m_t, v_t and v̂_t, all 0 before step 1. */
 export interface Moments {

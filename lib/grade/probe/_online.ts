@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Optimizer } from "../framework/types.ts";
-import type { OnlineProblem } from "../online/problem.ts";
+import type { Optimizer } from "../../framework/mod.ts";
+import type { OnlineProblem } from "../../online/mod.ts";
 import type { TracePoint } from "./types.ts";
 
 /** The outcome of {@link play}. */

@@ -73,7 +73,8 @@ export const BETA2T_MISTAKES: readonly Mistake<Beta2T>[] = [
   })),
 ];
 
-function checks(): TraceCheck<Beta2T>[] {
+/** The exercise's checks, in order: probes, expected values, tolerances, mistakes and hints. */
+export function checks(): TraceCheck<Beta2T>[] {
   const common = {
     exercise: EXERCISE,
     name: "beta2T",

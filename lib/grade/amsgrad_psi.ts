@@ -131,7 +131,8 @@ function libraryMoments(gradients: readonly number[], beta2: number, withV: bool
   return [...ret, ...(withV ? v : []), ...vHat];
 }
 
-function checks(): TraceCheck<AmsgradPsi>[] {
+/** The exercise's checks, in order: probes, expected values, tolerances, mistakes and hints. */
+export function checks(): TraceCheck<AmsgradPsi>[] {
   const common = { exercise: EXERCISE, name: "amsgradPsi", mistakes: AMSGRAD_PSI_MISTAKES };
   const p = AMSGRAD_PSI_PROBES.probes;
   return [

@@ -77,7 +77,8 @@ export const PROJECT_BALL_MISTAKES: readonly Mistake<ProjectBall>[] = [
   },
 ];
 
-function checks(): TraceCheck<ProjectBall>[] {
+/** The exercise's checks, in order: probes, expected values, tolerances, mistakes and hints. */
+export function checks(): TraceCheck<ProjectBall>[] {
   const common = {
     exercise: EXERCISE,
     name: "projectBall",

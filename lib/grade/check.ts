@@ -59,16 +59,49 @@ function result(
 /** A failed check for a student function that could not be reached. */
 export function unreachable(
   c: { exercise: string; check: string; title: string; points?: number },
-  r: Extract<Resolved<unknown>, { ok: false }>,
+  r: { message: string; hint: string },
 ): CheckResult {
   return result(c, false, r.message, r.hint || null, null);
 }
 
+/** What running a check on a function recorded: its values, and what it threw, if it did. */
+export interface Trace {
+  points: TracePoint[];
+  error: unknown;
+  threw: boolean;
+}
+
+/**
+ * A check's trace, or why there is none (the run was stopped before it, or
+ * its values could not be read back): the check then fails with that message.
+ */
+export type TraceOutcome = Trace | { missing: string };
+
+/** The student's traces by check id, or why the student's function could not be reached. */
+export type StudentTraces =
+  | { ok: true; traces: Readonly<Record<string, TraceOutcome>> }
+  | { ok: false; message: string; hint: string };
+
+// The library's traces and the mistakes' traces depend on nothing but the check.
+const expectedCache = new Map<string, TracePoint[]>();
+const mistakeCache = new Map<string, Trace>();
+
+function expectedOf<F>(spec: TraceCheck<F>): TracePoint[] {
+  const key = `${spec.exercise}/${spec.check}`;
+  let e = expectedCache.get(key);
+  if (e === undefined) expectedCache.set(key, e = spec.expected());
+  return e;
+}
+
+function mistakeTrace<F>(spec: TraceCheck<F>, m: Mistake<F>): Trace {
+  const key = `${spec.exercise}/${spec.check}/${m.id}`;
+  let t = mistakeCache.get(key);
+  if (t === undefined) mistakeCache.set(key, t = traceOf(spec, m.impl));
+  return t;
+}
+
 /** The trace of `f`, or the exception it threw with the traces recorded so far. */
-function traceOf<F>(
-  spec: TraceCheck<F>,
-  f: F,
-): { points: TracePoint[]; error: unknown; threw: boolean } {
+export function traceOf<F>(spec: TraceCheck<F>, f: F): Trace {
   const points: TracePoint[] = [];
   try {
     spec.run(f, points);
@@ -84,7 +117,7 @@ export function matchMistakes<F>(
   actual: readonly TracePoint[],
 ): Mistake<F>[] {
   return spec.mistakes.filter((m) => {
-    const t = traceOf(spec, m.impl);
+    const t = mistakeTrace(spec, m);
     if (t.threw || t.points.length !== actual.length) return false;
     return t.points.every((p, i) => close(p.value, actual[i]!.value, spec.tol));
   });
@@ -98,7 +131,7 @@ interface Judged<F> {
 
 /** Runs one trace check on the student's function. */
 export function runTraceCheck<F>(spec: TraceCheck<F>, student: Resolved<F>): CheckResult {
-  return judge(spec, student).result;
+  return runTraceChecks([spec], student)[0]!;
 }
 
 /**
@@ -108,6 +141,20 @@ export function runTraceCheck<F>(spec: TraceCheck<F>, student: Resolved<F>): Che
  * report that mistake's hint rather than their own first match.
  */
 export function runTraceChecks<F>(specs: TraceCheck<F>[], student: Resolved<F>): CheckResult[] {
+  if (!student.ok) return judgeTraceChecks(specs, student);
+  const traces = Object.fromEntries(specs.map((s) => [s.check, traceOf(s, student.fn)]));
+  return judgeTraceChecks(specs, { ok: true, traces });
+}
+
+/**
+ * Judges the traces that the student's function recorded (in the sandbox, or
+ * here): each against the library's, looking for a known mistake on a
+ * divergence. Nothing but the values is used.
+ */
+export function judgeTraceChecks<F>(
+  specs: TraceCheck<F>[],
+  student: StudentTraces,
+): CheckResult[] {
   const judged = specs.map((s) => judge(s, student));
   const telling = judged
     .filter((j) => j.candidates.length > 0)
@@ -121,11 +168,14 @@ export function runTraceChecks<F>(specs: TraceCheck<F>[], student: Resolved<F>):
   );
 }
 
-function judge<F>(spec: TraceCheck<F>, student: Resolved<F>): Judged<F> {
+function judge<F>(spec: TraceCheck<F>, student: StudentTraces): Judged<F> {
   const judged = (result: CheckResult, candidates: Mistake<F>[] = []) => ({ result, candidates });
   if (!student.ok) return judged(unreachable(spec, student));
-  const expected = spec.expected();
-  const got = traceOf(spec, student.fn);
+  const expected = expectedOf(spec);
+  const got = student.traces[spec.check] ?? { missing: "this check did not run" };
+  if ("missing" in got) {
+    return judged(result(spec, false, got.missing, spec.fallbackHint, null));
+  }
   if (got.threw) {
     const where = expected[got.points.length]?.label ?? "the end of the scenario";
     return judged(result(
@@ -141,7 +191,7 @@ function judge<F>(spec: TraceCheck<F>, student: Resolved<F>): Judged<F> {
     return judged(result(spec, true, spec.passMessage(expected), null, null));
   }
   const base = d === null
-    ? `recorded ${got.points.length} values, expected ${expected.length}`
+    ? `your function produced ${got.points.length} values where ${expected.length} were expected`
     : describeDivergence(d);
   const extra = spec.context ? spec.context(got.points, expected) : "";
   const message = extra ? `${base}. ${extra}` : base;

@@ -83,7 +83,7 @@ Deno.test("runTraceCheck: a trace of the wrong length fails", () => {
   });
   const r = runTraceCheck(long, student((x) => x * x));
   assert.equal(r.pass, false);
-  assert.match(r.message, /recorded 5 values, expected 4/);
+  assert.match(r.message, /produced 5 values where 4 were expected/);
 });
 
 Deno.test("matchMistakes: every mistake reproducing the trace, none that throws", () => {

@@ -5,12 +5,13 @@
  *
  * @module
  */
-import { checkAmsgradPsi, TITLE as AMSGRAD_PSI } from "./amsgrad_psi.ts";
-import { checkBeta2T, TITLE as ADAMNC_BETA2 } from "./adamnc_beta2.ts";
-import { checkProjectBall, TITLE as BALL_PROJECTION } from "./ball_projection.ts";
-import { checkProjectInterval, TITLE as INTERVAL_PROJECTION } from "./projection.ts";
-import { checkPytorchDenominator, TITLE as PYTORCH_DENOMINATOR } from "./pytorch_denominator.ts";
-import { checkRegret, TITLE as REGRET } from "./regret.ts";
+import * as amsgradPsi from "./amsgrad_psi.ts";
+import * as adamncBeta2 from "./adamnc_beta2.ts";
+import * as ballProjection from "./ball_projection.ts";
+import * as intervalProjection from "./projection.ts";
+import * as pytorchDenominator from "./pytorch_denominator.ts";
+import * as regret from "./regret.ts";
+import type { TraceCheck } from "./check.ts";
 import type { DisplayedReport } from "./report.ts";
 
 /** One exercise of the kit. */
@@ -28,63 +29,72 @@ export interface Exercise {
   bonus: boolean;
   /** The grader, called by the check cell as `check(() => fn)`. */
   check: (get: () => unknown) => DisplayedReport;
+  /** Its checks, which judge the values the student's function produced. */
+  // deno-lint-ignore no-explicit-any
+  checks: () => TraceCheck<any>[];
 }
 
 /** Every exercise, in notebook order. */
 export const EXERCISES: readonly Exercise[] = [
   {
     id: "amsgrad-psi",
-    title: AMSGRAD_PSI,
+    title: amsgradPsi.TITLE,
     notebook: "01_amsgrad_psi",
     fn: "amsgradPsi",
     maxPoints: 4,
     bonus: false,
-    check: checkAmsgradPsi,
+    check: amsgradPsi.checkAmsgradPsi,
+    checks: amsgradPsi.checks,
   },
   {
     id: "pytorch-denominator",
-    title: PYTORCH_DENOMINATOR,
+    title: pytorchDenominator.TITLE,
     notebook: "01_amsgrad_psi",
     fn: "pytorchDenominator",
     maxPoints: 3,
     bonus: false,
-    check: checkPytorchDenominator,
+    check: pytorchDenominator.checkPytorchDenominator,
+    checks: pytorchDenominator.checks,
   },
   {
     id: "adamnc-beta2",
-    title: ADAMNC_BETA2,
+    title: adamncBeta2.TITLE,
     notebook: "02_adamnc_beta2",
     fn: "beta2T",
     maxPoints: 3,
     bonus: false,
-    check: checkBeta2T,
+    check: adamncBeta2.checkBeta2T,
+    checks: adamncBeta2.checks,
   },
   {
     id: "interval-projection",
-    title: INTERVAL_PROJECTION,
+    title: intervalProjection.TITLE,
     notebook: "03_weighted_projection",
     fn: "projectInterval",
     maxPoints: 4,
     bonus: false,
-    check: checkProjectInterval,
+    check: intervalProjection.checkProjectInterval,
+    checks: intervalProjection.checks,
   },
   {
     id: "ball-projection",
-    title: BALL_PROJECTION,
+    title: ballProjection.TITLE,
     notebook: "03_weighted_projection",
     fn: "projectBall",
     maxPoints: 3,
     bonus: true,
-    check: checkProjectBall,
+    check: ballProjection.checkProjectBall,
+    checks: ballProjection.checks,
   },
   {
     id: "regret",
-    title: REGRET,
+    title: regret.TITLE,
     notebook: "04_regret",
     fn: "regret",
     maxPoints: 3,
     bonus: false,
-    check: checkRegret,
+    check: regret.checkRegret,
+    checks: regret.checks,
   },
 ];
 

@@ -98,7 +98,8 @@ export const PROJECT_INTERVAL_MISTAKES: readonly Mistake<ProjectInterval>[] = [
   },
 ];
 
-function checks(): TraceCheck<ProjectInterval>[] {
+/** The exercise's checks, in order: probes, expected values, tolerances, mistakes and hints. */
+export function checks(): TraceCheck<ProjectInterval>[] {
   const common = {
     exercise: EXERCISE,
     name: "projectInterval",

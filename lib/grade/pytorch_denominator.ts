@@ -122,7 +122,8 @@ function libraryTrace(gradients: readonly number[], beta2: number, eps: number):
   return [...den, ...vHat];
 }
 
-function checks(): TraceCheck<PytorchDenominator>[] {
+/** The exercise's checks, in order: probes, expected values, tolerances, mistakes and hints. */
+export function checks(): TraceCheck<PytorchDenominator>[] {
   const common = {
     exercise: EXERCISE,
     name: "pytorchDenominator",

@@ -107,7 +107,8 @@ function libraryRegret(xs: number[], slopes: number[], lo: number, hi: number): 
   return cum - p.bestFixedLoss();
 }
 
-function checks(): TraceCheck<Regret>[] {
+/** The exercise's checks, in order: probes, expected values, tolerances, mistakes and hints. */
+export function checks(): TraceCheck<Regret>[] {
   const common = {
     exercise: EXERCISE,
     name: "regret",

@@ -1,0 +1,88 @@
+/**
+ * Debian's bubblewrap (`bwrap`), the operating-system sandbox the grader runs
+ * student code in: found on PATH, or installed with apt-get when the grader
+ * runs as root on a machine with apt (as tools/notebooks installs nbclient),
+ * then tried once so that a machine where it cannot create namespaces is
+ * refused with a clear message instead of grading unsandboxed.
+ *
+ * @module
+ */
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** A sandbox that cannot be set up on this machine, with what to do about it. */
+export class SandboxUnavailable extends Error {
+  override name = "SandboxUnavailable";
+}
+
+/** Runs a command quietly; false when it fails or does not exist. */
+async function run(cmd: string, args: string[], quiet = true): Promise<boolean> {
+  try {
+    const out = await new Deno.Command(cmd, {
+      args,
+      stdin: "null",
+      stdout: quiet ? "null" : "inherit",
+      stderr: quiet ? "null" : "inherit",
+      env: { DEBIAN_FRONTEND: "noninteractive" },
+    }).output();
+    return out.success;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw e;
+  }
+}
+
+/** The program paths the sandbox needs, when present. */
+export const BWRAP = "bwrap";
+/** util-linux's prlimit, which sets the memory and file limits. */
+export const PRLIMIT = "prlimit";
+
+async function present(): Promise<boolean> {
+  return await run(BWRAP, ["--version"]) && await run(PRLIMIT, ["--version"]);
+}
+
+async function aptInstall(packages: readonly string[]): Promise<boolean> {
+  const lock = ["-o", "DPkg::Lock::Timeout=300"];
+  const args = [...lock, "install", "-y", "--no-install-recommends", ...packages];
+  return await run("apt-get", args, false) ||
+    (await run("apt-get", [...lock, "update"], false) && await run("apt-get", args, false));
+}
+
+let checked: Promise<void> | null = null;
+
+/**
+ * Makes sure `bwrap` and `prlimit` exist, installing Debian's `bubblewrap`
+ * (and `util-linux`) as root when they are missing. Checked once per process.
+ *
+ * @throws SandboxUnavailable saying how to install them
+ */
+export function ensureBubblewrap(options: { install?: boolean } = {}): Promise<void> {
+  checked ??= (async () => {
+    if (await present()) return;
+    if (options.install === false || Deno.uid() !== 0) {
+      throw new SandboxUnavailable(
+        "the grader runs student code inside bubblewrap, which is not installed; install it " +
+          "as root with `apt-get install -y bubblewrap util-linux` (or pass --unsandboxed to " +
+          "grade your own work on your own machine)",
+      );
+    }
+    const lockFile = await Deno.open(join(tmpdir(), "amsgrad-bubblewrap-install.lock"), {
+      create: true,
+      write: true,
+    });
+    try {
+      await lockFile.lock(true);
+      if (await present()) return;
+      console.error("bubblewrap is not installed: installing it with apt-get");
+      if (!(await aptInstall(["bubblewrap", "util-linux"])) || !(await present())) {
+        throw new SandboxUnavailable(
+          "installing bubblewrap with apt-get failed (see apt's output above)",
+        );
+      }
+    } finally {
+      lockFile.close();
+    }
+  })();
+  checked.catch(() => (checked = null));
+  return checked;
+}

@@ -43,4 +43,7 @@ export type { ProjectInterval } from "./projection.ts";
 export type { ProjectBall } from "./ball_projection.ts";
 export type { Regret } from "./regret.ts";
 export * from "./notebook.ts";
+export * from "./submission.ts";
+export { judgeExercise, type NotRun } from "./judge.ts";
+export { MAX_OUTPUT_BYTES, type ParsedRun, parseRun, type RunEnd, stopped } from "./protocol.ts";
 export * from "./score.ts";

@@ -1,13 +1,11 @@
 /**
- * The exercise notebooks as JSON: their student cells (tagged `student`, with
- * ids `student-<exercise>`), substituting code into them, merging a student's
- * submission into the pristine template, and reading the grade reports that
- * check cells left in an executed notebook. No file system here.
+ * The exercise notebooks as JSON: parsing one strictly, their answer cells
+ * (tagged `student`, with ids `student-<exercise>`), and substituting code into
+ * them. No file system here.
  *
  * @module
  */
-import { EXERCISES, studentCellId } from "./exercises.ts";
-import { type ExerciseReport, GRADE_FORMAT, GRADE_MIME } from "./types.ts";
+import { SubmissionError } from "./errors.ts";
 
 /** A Jupyter output (only the fields the grader reads). */
 export interface Output {
@@ -108,92 +106,51 @@ export function withStudentCode(template: Notebook, code: Record<string, string>
   return nb;
 }
 
+/** The most bytes of a notebook the grader reads. */
+export const MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024;
+
 /**
- * The template with the submission's student cells in it (matched by id), so
- * that the markdown, setup and check cells graded are the lecturer's, whatever
- * the submission did to its own. Notes say which cells were missing or ignored.
+ * A notebook from its JSON text, checked for the shape the grader relies on
+ * (cells with a type, a source and metadata).
+ *
+ * @throws SubmissionError saying, in plain words, what is wrong
  */
-export function mergeSubmission(
-  template: Notebook,
-  submission: Notebook,
-): { notebook: Notebook; notes: string[] } {
-  const notes: string[] = [];
-  const given = studentSources(submission);
-  const wanted = [...studentSources(template).keys()];
-  const code: Record<string, string> = {};
-  for (const id of wanted) {
-    const src = given.get(id) ?? byDefinition(submission, id, wanted);
-    if (src === undefined) {
-      notes.push(
-        `student cell "${id}" is not in the submission (deleted, or its tag or id changed): ` +
-          "graded with the starter code",
-      );
-    } else code[id] = src;
+export function parseNotebook(text: string): Notebook {
+  if (text.length > MAX_NOTEBOOK_BYTES) {
+    throw new SubmissionError("the file is too large to be an exercise notebook");
   }
-  for (const id of given.keys()) {
-    if (!wanted.includes(id)) {
-      notes.push(`student cell "${id}" is not part of the exercise: ignored`);
-    }
-  }
-  // A cell is the template's by id or, when a front end dropped or renewed the ids
-  // (Notebook 6 saves without them), by its unchanged source.
-  const fromTemplate = (c: Cell) =>
-    template.cells.some((t) => t.id === c.id || cellSource(t) === cellSource(c));
-  const extra =
-    submission.cells.filter((c) => c.cell_type === "code" && !isStudentCell(c) && !fromTemplate(c))
-      .length;
-  if (extra > 0) {
-    notes.push(
-      `${extra} code cell(s) added outside the student cells were not run: only cells ` +
-        "tagged `student` are graded",
+  let nb: unknown;
+  try {
+    nb = JSON.parse(text);
+  } catch (e) {
+    throw new SubmissionError(
+      `the file is not a notebook (it is not valid JSON: ${(e as Error).message})`,
     );
   }
-  return { notebook: withStudentCode(template, code), notes };
-}
-
-/**
- * A student cell without a known id (a front end may drop or renew cell ids on
- * save) that defines the exercise's function, if exactly one does.
- */
-function byDefinition(nb: Notebook, id: string, known: readonly string[]): string | undefined {
-  const fn = EXERCISES.find((e) => studentCellId(e.id) === id)?.fn;
-  if (fn === undefined) return undefined;
-  const defines = new RegExp(`\\b(function\\s+${fn}\\s*\\(|(const|let|var)\\s+${fn}\\s*=)`);
-  const hits = nb.cells.filter((c) =>
-    isStudentCell(c) && !known.includes(c.id ?? "") && defines.test(cellSource(c))
-  );
-  return hits.length === 1 ? cellSource(hits[0]!) : undefined;
-}
-
-/** Whether `v` has the shape of an {@link ExerciseReport}. */
-function isReport(v: unknown): v is ExerciseReport {
-  if (typeof v !== "object" || v === null) return false;
-  const r = v as Record<string, unknown>;
-  return r.format === GRADE_FORMAT && typeof r.exercise === "string" &&
-    typeof r.points === "number" && typeof r.maxPoints === "number" && Array.isArray(r.checks);
-}
-
-/** A grade report left by a check cell, with the cell it came from (0-based). */
-export interface FoundReport {
-  cell: number;
-  report: ExerciseReport;
-}
-
-/** Every {@link GRADE_MIME} output of an executed notebook, in cell order. */
-export function readReports(nb: Notebook): FoundReport[] {
-  const found: FoundReport[] = [];
-  nb.cells.forEach((c, i) => {
-    for (const o of c.outputs ?? []) {
-      let v = o.data?.[GRADE_MIME];
-      if (typeof v === "string") {
-        try {
-          v = JSON.parse(v);
-        } catch {
-          continue;
-        }
-      }
-      if (isReport(v)) found.push({ cell: i, report: v });
+  const bad = (what: string) =>
+    new SubmissionError(`the file is not a Jupyter notebook that can be graded (${what})`);
+  if (typeof nb !== "object" || nb === null || Array.isArray(nb)) throw bad("not an object");
+  const o = nb as Record<string, unknown>;
+  if (!Array.isArray(o.cells)) throw bad("no list of cells");
+  if (typeof o.metadata !== "object" || o.metadata === null) o.metadata = {};
+  for (const [i, c] of (o.cells as unknown[]).entries()) {
+    if (typeof c !== "object" || c === null) throw bad(`cell ${i + 1} is not an object`);
+    const cell = c as Record<string, unknown>;
+    if (!["code", "markdown", "raw"].includes(cell.cell_type as string)) {
+      throw bad(`cell ${i + 1} has no known type`);
     }
-  });
-  return found;
+    const src = cell.source;
+    if (
+      !(typeof src === "string" || (Array.isArray(src) && src.every((l) => typeof l === "string")))
+    ) {
+      throw bad(`cell ${i + 1} has no text`);
+    }
+    if (cell.id !== undefined && typeof cell.id !== "string") delete cell.id;
+    if (typeof cell.metadata !== "object" || cell.metadata === null) cell.metadata = {};
+    const tags = (cell.metadata as Record<string, unknown>).tags;
+    if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === "string"))) {
+      delete (cell.metadata as Record<string, unknown>).tags;
+    }
+  }
+  return nb as Notebook;
 }

@@ -166,7 +166,10 @@ export function parseRun(
       throw new ProtocolError("a line out of place");
     }
     if (state === "start" || state === "loaded") {
-      return { kind: "unreadable", reason: stopped(end) ?? "the run ended before the answer loaded" };
+      return {
+        kind: "unreadable",
+        reason: stopped(end) ?? "the run ended before the answer loaded",
+      };
     }
     if (state !== "ended") {
       const why = stopped(end) ?? "the run ended early";

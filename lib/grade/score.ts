@@ -6,8 +6,13 @@
  * @module
  */
 import { exercise as lookup } from "./exercises.ts";
-import type { FoundReport } from "./notebook.ts";
-import type { CheckResult } from "./types.ts";
+import type { CheckResult, ExerciseReport } from "./types.ts";
+
+/** An exercise's report and the position of the exercise in its notebook (0-based). */
+export interface FoundReport {
+  cell: number;
+  report: ExerciseReport;
+}
 
 /** One exercise's score. */
 export interface ExerciseScore {
@@ -65,7 +70,7 @@ export function scoreNotebook(opts: {
         graded: false,
         // After a failure the checks ran on the starter code: not worth listing.
         checks: failure ? [] : found?.checks ?? [],
-        note: failure ?? "its check cell produced no grade report (was it run?)",
+        note: failure ?? "not graded",
       };
     }
     const earned = found.checks.reduce((s, c) => s + (c.pass ? c.maxPoints : 0), 0);

@@ -9,6 +9,7 @@
  * @module
  */
 import { type Exercise, EXERCISES, studentCellId } from "./exercises.ts";
+import { SubmissionError } from "./errors.ts";
 import { type Cell, cellSource, isStudentCell, type Notebook } from "./notebook.ts";
 import { FUNCTIONS_EXPORT } from "./probe/registry.ts";
 
@@ -20,10 +21,7 @@ export function exercisesOf(template: string): Exercise[] {
   return EXERCISES.filter((e) => e.notebook === template);
 }
 
-/** A submission that cannot be graded at all, with the reason in plain words. */
-export class SubmissionError extends Error {
-  override name = "SubmissionError";
-}
+export { SubmissionError };
 
 /** Whether a cell is a check cell of the template (tag `check`): never part of an answer. */
 export function isCheckCell(cell: Cell): boolean {
@@ -110,7 +108,7 @@ export function findAnswers(
         foundBy: "missing",
         notes: [
           `no answer found for ${e.fn}: its answer cell was deleted and no other cell defines ` +
-            `${e.fn} (keep the name given in the notebook)`,
+          `${e.fn} (keep the name given in the notebook)`,
         ],
       };
     }

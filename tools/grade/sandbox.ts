@@ -281,7 +281,9 @@ export async function runExercise(
     const child = new Deno.Command(cmd, {
       args,
       clearEnv: true,
-      env: options.unsandboxed ? { ...ENV, HOME: Deno.env.get("HOME") ?? "/tmp", DENO_DIR: denoDir() } : {},
+      env: options.unsandboxed
+        ? { ...ENV, HOME: Deno.env.get("HOME") ?? "/tmp", DENO_DIR: denoDir() }
+        : {},
       cwd: options.unsandboxed ? join(ROOT, MODULE_DIR) : undefined,
       stdin: "null",
       stdout: "piped",

@@ -1,230 +1,198 @@
 /**
- * `deno task grade <notebook.ipynb>`: grade one exercise notebook headless.
+ * `deno task grade`: grade exercise notebooks, or check one before handing in.
  *
- * By default the submission's cells tagged `student` are put into a fresh copy
- * of its template from notebooks/exercises/ (named by the notebook's
- * `metadata.amsgrad_grade.template`), so the markdown, setup and check cells
- * that run are the lecturer's. The copy is executed through the Deno Jupyter
- * kernel (tools/notebooks), and the score is read from the
- * `application/vnd.amsgrad-grade+json` outputs of its check cells. A student
- * cell that does not run (a syntax error, a top-level throw) or a check cell
- * that does not finish is replaced by the starter code and re-run, so one
- * broken exercise costs its own points only.
+ * Every exercise of every submission runs in its own fresh process inside an
+ * operating-system sandbox (bubblewrap; see tools/grade/sandbox.ts) that sees
+ * only the student-facing library and the answer; the values it hands back
+ * are judged here, against the library, by the grader. The lecturer's
+ * template decides the exercises, the points and which cells are answers.
  *
  * @module
  */
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  cellSource,
-  checkCellId,
-  cleared,
-  exercise as lookup,
-  formatScore,
-  gradeMetadata,
-  mergeSubmission,
-  type Notebook,
-  type NotebookScore,
-  readReports,
-  scoreNotebook,
-  studentCellId,
-  studentSources,
-  withStudentCode,
-} from "../lib/grade/mod.ts";
-import { executeNotebook } from "./notebooks/mod.ts";
+import { join } from "node:path";
+import { formatScore, SubmissionError } from "../lib/grade/mod.ts";
 import { int, parseFlags, runCli, UsageError } from "./_cli.ts";
+import { SandboxUnavailable } from "./grade/bubblewrap.ts";
+import { feedbackHtml, pageName } from "./grade/feedback.ts";
+import { gradebookCsv, type Graded } from "./grade/gradebook.ts";
+import { ensureSandbox } from "./grade/sandbox.ts";
+import { type GradeOptions, gradeSubmission } from "./grade/submission.ts";
+import { validateSubmission } from "./grade/validate.ts";
 
-/** notebooks/exercises/, where the templates live and the kernel runs. */
-export const EXERCISES_DIR = fileURLToPath(new URL("../notebooks/exercises/", import.meta.url));
+export { EXERCISES_DIR, gradeSubmission } from "./grade/submission.ts";
 
-const USAGE = `usage: deno task grade [flags] <notebook.ipynb>
+const USAGE = `usage: deno task grade [flags] <submission.ipynb | folder>...
+       deno task grade --validate <my.ipynb>...
 
-Executes an exercise notebook headless and prints a score per exercise.
+Grades exercise notebooks. Each answer runs in its own sandboxed process (bubblewrap:
+no network, no files but the course library, memory and time limits); the grader
+compares the values it hands back with the library's.
 
-  --json          print one JSON object (per-exercise scores, checks, hints)
-  --verbose       list passing checks too
-  --as-is         run the submission itself (its own check cells, its folder as the
-                  working directory) instead of its student cells in the template
-  --output PATH   also save the executed notebook (with the check reports) there
-  --timeout S     seconds allowed per cell (default 120)`;
+  --csv FILE       write the gradebook (one row per submission) to FILE
+  --feedback DIR   write one HTML feedback page per submission into DIR
+  --json           print the scores as JSON
+  --verbose        list passing checks too
+  --jobs N         submissions graded at the same time (default: one per CPU core)
+  --timeout S      seconds per exercise (default 60; the whole notebook gets 4 times that)
+  --memory MIB     memory per exercise, in MiB (default 1024)
+  --validate       check that a notebook can be graded (answers found, no syntax
+                   errors), without running it: for students, before handing in
+  --unsandboxed    run answers without the sandbox (Deno's permissions only). Only
+                   for grading your own work on your own machine.`;
 
-/** Options of {@link gradeNotebookFile}. */
-export interface GradeOptions {
-  asIs?: boolean;
-  /** Save the executed notebook here. */
-  output?: string;
-  timeoutSeconds?: number;
-  /** Extra environment for the kernel. */
-  env?: Record<string, string>;
-  /** Where the templates are (default {@link EXERCISES_DIR}). */
-  templates?: string;
-}
-
-async function readNotebook(path: string): Promise<Notebook> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) throw new RangeError(`${path}: no such file`);
-    throw e;
-  }
-  try {
-    return JSON.parse(text) as Notebook;
-  } catch (e) {
-    throw new RangeError(`${path} is not a notebook (invalid JSON: ${(e as Error).message})`);
-  }
-}
-
-/** ANSI colour codes. */
-const ANSI = new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g");
-
-/**
- * The Deno kernel reports a cell that does not parse only as "Execution
- * failed"; Deno's formatter parses without type-checking and names the error.
- *
- * @returns e.g. "SyntaxError: Expression expected (line 2, column 11)", or null
- */
-export async function syntaxError(code: string): Promise<string | null> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["fmt", "--ext", "ts", "-"],
-    stdin: "piped",
-    stdout: "null",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(code));
-  await writer.close();
-  const out = await child.output();
-  if (out.success) return null;
-  // deno fmt may colour its message whatever NO_COLOR says.
-  const text = new TextDecoder().decode(out.stderr).replaceAll(ANSI, "");
-  const what = /(SyntaxError: [^\n]*)/.exec(text)?.[1];
-  if (!what) return null;
-  const at = /:(\d+):(\d+)\s*$/m.exec(text.split("Stack backtrace")[0] ?? "");
-  return at ? `${what} (line ${at[1]}, column ${at[2]})` : what;
-}
-
-/** The exercise a cell belongs to, from its id (`student-<id>` or `check-<id>`). */
-function exerciseOfCell(nb: Notebook, index: number, exercises: readonly string[]): string | null {
-  const id = nb.cells[index]?.id;
-  return exercises.find((e) => id === studentCellId(e) || id === checkCellId(e)) ?? null;
-}
-
-/**
- * Grades one notebook: merge (unless `asIs`), execute, and score.
- *
- * @param path the submission
- * @returns the score; throws when the kernel cannot run at all
- */
-export async function gradeNotebookFile(
-  path: string,
-  options: GradeOptions = {},
-): Promise<NotebookScore> {
-  const submission = await readNotebook(path);
-  const meta = gradeMetadata(submission);
-  const templates = options.templates ?? EXERCISES_DIR;
-  let notebook: Notebook;
-  let starter: Map<string, string>;
-  let cwd: string;
-  const notes: string[] = [];
-  if (options.asIs) {
-    notebook = cleared(submission);
-    starter = studentSources(await readNotebook(join(templates, `${meta.template}.ipynb`)));
-    cwd = dirname(resolve(path));
-  } else {
-    const template = await readNotebook(join(templates, `${meta.template}.ipynb`));
-    const merged = mergeSubmission(template, submission);
-    notebook = merged.notebook;
-    notes.push(...merged.notes);
-    starter = studentSources(template);
-    cwd = templates;
-  }
-  const failures: Record<string, string> = {};
-  const work = await Deno.makeTempDir({ prefix: "grade-" });
-  try {
-    for (let attempt = 0; attempt <= meta.exercises.length; attempt++) {
-      const input = join(work, `input-${attempt}.ipynb`);
-      const output = join(work, `output-${attempt}.ipynb`);
-      await Deno.writeTextFile(input, JSON.stringify(notebook, null, 1));
-      const r = await executeNotebook(input, output, {
-        cwd,
-        env: options.env,
-        timeoutSeconds: options.timeoutSeconds ?? 120,
-      });
-      if (r.ok) {
-        const executed = await readNotebook(output);
-        if (options.output) await Deno.copyFile(output, options.output);
-        return scoreNotebook({
-          notebook: path,
-          template: meta.template,
-          exercises: meta.exercises,
-          reports: readReports(executed),
-          failures,
-          notes,
-        });
-      }
-      // executeNotebook keeps a failed run's partial notebook in a temporary folder.
-      const partial = r.partial ? await readNotebook(r.partial) : null;
-      if (r.partial) await Deno.remove(dirname(r.partial), { recursive: true }).catch(() => {});
-      const index = Number(/cell (\d+)\//.exec(r.where ?? "")?.[1] ?? NaN) - 1;
-      const ex = Number.isInteger(index) ? exerciseOfCell(notebook, index, meta.exercises) : null;
-      const cell = notebook.cells[index];
-      const parsed = cell && ex !== null && cell.id === studentCellId(ex)
-        ? await syntaxError(cellSource(cell))
-        : null;
-      const why = `${r.where ?? "the kernel"} failed: ${
-        parsed ?? (r.message ?? "").split("\n")[0]
-      }`;
-      const cellId = ex === null ? undefined : studentCellId(ex);
-      if (ex === null || cellId === undefined || ex in failures || !starter.has(cellId)) {
-        if (r.where === undefined) throw new Error(`cannot execute ${path}: ${r.message}`);
-        // Not attributable to one exercise (or already neutralised): score what ran.
-        const missing = Object.fromEntries(meta.exercises.map((e) => [e, why]));
-        const reports = readReports(partial ?? notebook);
-        for (const f of reports) delete missing[f.report.exercise];
-        return scoreNotebook({
-          notebook: path,
-          template: meta.template,
-          exercises: meta.exercises,
-          reports,
-          failures: { ...missing, ...failures },
-          notes,
-        });
-      }
-      failures[ex] = `${why} (${lookup(ex).fn} graded 0; its starter code was run instead ` +
-        "so that the other exercises could be graded)";
-      notebook = withStudentCode(notebook, { [cellId]: starter.get(cellId)! });
+/** The .ipynb files named, folders expanded (sorted, checkpoints skipped). */
+export async function collectNotebooks(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let info: Deno.FileInfo;
+    try {
+      info = await Deno.stat(p);
+    } catch {
+      throw new UsageError(`${p}: no such file or folder`);
     }
-    throw new Error(`cannot execute ${path}: every exercise failed`);
-  } finally {
-    await Deno.remove(work, { recursive: true });
+    if (!info.isDirectory) {
+      out.push(p);
+      continue;
+    }
+    const found: string[] = [];
+    const walk = async (dir: string) => {
+      for await (const e of Deno.readDir(dir)) {
+        if (e.name.startsWith(".")) continue;
+        const path = join(dir, e.name);
+        if (e.isDirectory) await walk(path);
+        else if (e.isFile && e.name.endsWith(".ipynb")) found.push(path);
+      }
+    };
+    await walk(p);
+    if (found.length === 0) throw new UsageError(`${p}: no .ipynb files in this folder`);
+    out.push(...found.sort());
   }
+  return out;
+}
+
+/** The student's name: the file's name without `.ipynb`. */
+const studentOf = (file: string) => file.split("/").at(-1)!.replace(/\.ipynb$/, "");
+
+/**
+ * Grades many submissions, `jobs` at a time, in the given order.
+ *
+ * @returns one {@link Graded} per file; a submission that cannot be graded has its reason
+ */
+export async function gradeMany(
+  files: readonly string[],
+  options: GradeOptions & { jobs?: number; onDone?: (g: Graded) => void } = {},
+): Promise<Graded[]> {
+  const results: Graded[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      let g: Graded;
+      try {
+        g = {
+          student: studentOf(file),
+          file,
+          score: await gradeSubmission(file, options),
+          error: null,
+        };
+      } catch (e) {
+        if (!(e instanceof SubmissionError)) throw e;
+        g = { student: studentOf(file), file, score: null, error: e.message };
+      }
+      results[i] = g;
+      options.onDone?.(g);
+    }
+  };
+  const jobs = Math.max(1, options.jobs ?? navigator.hardwareConcurrency);
+  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
+  return results;
+}
+
+/** Writes one feedback page per submission into `dir`; returns the pages' paths. */
+export async function writeFeedback(dir: string, rows: readonly Graded[]): Promise<string[]> {
+  await Deno.mkdir(dir, { recursive: true });
+  const taken = new Set<string>();
+  const paths: string[] = [];
+  for (const g of rows) {
+    const path = join(dir, pageName(g.student, taken));
+    await Deno.writeTextFile(path, feedbackHtml(g));
+    paths.push(path);
+  }
+  return paths;
 }
 
 if (import.meta.main) {
   await runCli(USAGE, async () => {
     const { values, positionals } = parseFlags(Deno.args, {
+      csv: { type: "string" },
+      feedback: { type: "string" },
       json: { type: "boolean" },
       verbose: { type: "boolean" },
-      "as-is": { type: "boolean" },
-      output: { type: "string" },
+      jobs: { type: "string" },
       timeout: { type: "string" },
+      memory: { type: "string" },
+      validate: { type: "boolean" },
+      unsandboxed: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) return console.log(USAGE);
-    if (positionals.length !== 1) {
-      throw new UsageError(`expected one notebook, got ${positionals.length}`);
+    if (positionals.length === 0) throw new UsageError("name at least one notebook or folder");
+    const files = await collectNotebooks(positionals);
+    if (values.validate) {
+      let ok = true;
+      for (const f of files) {
+        const v = await validateSubmission(f);
+        console.log(v.lines.join("\n"));
+        ok &&= v.ok;
+      }
+      if (!ok) Deno.exitCode = 1;
+      return;
     }
-    const score = await gradeNotebookFile(positionals[0]!, {
-      asIs: values["as-is"] === true,
-      output: values.output as string | undefined,
-      timeoutSeconds: int(values, "timeout", 120),
+    const unsandboxed = values.unsandboxed === true;
+    if (unsandboxed) {
+      console.error(
+        "warning: --unsandboxed: the answers run WITHOUT the sandbox, with your user's access " +
+          "to files and processes (Deno's permissions only). Use this only for your own work.",
+      );
+    } else {
+      try {
+        await ensureSandbox();
+      } catch (e) {
+        if (!(e instanceof SandboxUnavailable)) throw e;
+        console.error(`error: ${e.message}`);
+        Deno.exit(1);
+      }
+    }
+    const many = files.length > 1;
+    const rows = await gradeMany(files, {
+      unsandboxed,
+      jobs: int(values, "jobs", navigator.hardwareConcurrency),
+      limits: {
+        timeoutSeconds: int(values, "timeout", 60),
+        memoryMiB: int(values, "memory", 1024),
+      },
+      onDone: many && !values.json ? (g) => console.error(`graded ${g.file}`) : undefined,
     });
-    console.log(
-      values.json
-        ? JSON.stringify(score, null, 2)
-        : formatScore(score, { verbose: values.verbose === true }),
-    );
+    if (values.json) {
+      console.log(JSON.stringify(many ? rows : rows[0]!.score ?? rows[0], null, 2));
+    } else {
+      for (const g of rows) {
+        console.log(
+          g.score
+            ? formatScore(g.score, { verbose: values.verbose === true })
+            : `${g.file}: not graded: ${g.error}`,
+        );
+      }
+    }
+    if (typeof values.csv === "string") {
+      await Deno.writeTextFile(values.csv, gradebookCsv(rows));
+      console.error(`gradebook: ${values.csv}`);
+    }
+    if (typeof values.feedback === "string") {
+      const pages = await writeFeedback(values.feedback, rows);
+      console.error(`feedback: ${pages.length} pages in ${values.feedback}`);
+    }
+    if (!many && rows[0]!.score === null) Deno.exitCode = 2;
   });
 }

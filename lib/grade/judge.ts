@@ -36,11 +36,12 @@ function allFailed(ex: Exercise, message: string, hint: string | null): CheckRes
  * Judges one exercise from its run's output (or from why it did not run).
  *
  * @param ex the exercise, from the lecturer's registry
- * @param run the harness's standard output and how the run ended, or why it did not run
+ * @param run the harness's standard output, the run's token and how the run ended, or why
+ *   it did not run
  */
 export function judgeExercise(
   ex: Exercise,
-  run: { stdout: string; end: RunEnd } | NotRun,
+  run: { stdout: string; token: string; end: RunEnd } | NotRun,
 ): DisplayedReport {
   const specs = ex.checks();
   const meta = { exercise: ex.id, title: ex.title, bonus: ex.bonus };
@@ -48,6 +49,7 @@ export function judgeExercise(
   const expected = new Map<string, readonly TracePoint[]>();
   const parsed: ParsedRun = parseRun(
     run.stdout,
+    run.token,
     ex.fn,
     specs.map((s) => s.check),
     (id) => {

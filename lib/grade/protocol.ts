@@ -1,9 +1,11 @@
 /**
- * Reading what the sandboxed harness (probe/harness.ts) wrote: one JSON line
- * per step, parsed strictly. Only values come back; the labels, the expected
- * values and the verdict are the grader's. Anything that is not exactly the
- * harness's protocol (extra lines, unknown fields, a check twice, too much
- * output) makes the exercise's result unreadable, which earns nothing.
+ * Reading what the sandboxed harness (probe/harness.ts) wrote: one line per
+ * step, each starting with the run's secret token, then JSON, parsed
+ * strictly. Lines without the token (the student's code writing to standard
+ * output) are ignored. Only values come back; the labels, the expected values
+ * and the verdict are the grader's. Token lines that are not exactly the
+ * harness's protocol (unknown fields, a check twice or out of order) make the
+ * exercise's result unreadable, which earns nothing.
  *
  * @module
  */
@@ -96,6 +98,7 @@ export function rebuildError(e: { name: string; message: string }): Error {
  * Parses one exercise's output.
  *
  * @param stdout what the run wrote to standard output
+ * @param token the run's secret token, which starts each of the harness's lines
  * @param checks the exercise's check ids, in the order the harness runs them
  * @param expected each check's library trace, whose labels the values take
  * @param end how the run ended, to explain checks it did not reach
@@ -103,13 +106,16 @@ export function rebuildError(e: { name: string; message: string }): Error {
  */
 export function parseRun(
   stdout: string,
+  token: string,
   fn: string,
   checks: readonly string[],
   expected: (check: string) => readonly TracePoint[],
   end: RunEnd,
 ): ParsedRun {
-  const lines = stdout.split("\n");
-  if (lines.at(-1) === "") lines.pop();
+  const prefix = `${token} `;
+  const lines = token.length < 16
+    ? []
+    : stdout.split("\n").filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length));
   const traces: Record<string, TraceOutcome> = {};
   try {
     let state: "start" | "loaded" | "resolved" | "ended" = "start";

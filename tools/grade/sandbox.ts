@@ -43,13 +43,20 @@ export interface RunOptions {
   limits?: Partial<Limits>;
   /** Run without the operating-system sandbox (only Deno's permissions): never the default. */
   unsandboxed?: boolean;
-  /** Called with the child's process id once it started (tests use it). */
-  onSpawn?: (pid: number) => void;
+  /**
+   * Called once the run started, with its process id and the run's id, which
+   * appears in the command line of every process of the run (tests use it).
+   */
+  onSpawn?: (pid: number, runId: string) => void;
 }
 
-/** The result of one exercise's run: what it wrote to standard output, and how it ended. */
+/**
+ * The result of one exercise's run: what it wrote to standard output, the
+ * secret token that marks the harness's lines, and how it ended.
+ */
 export interface RunResult {
   stdout: string;
+  token: string;
   end: RunEnd;
 }
 
@@ -119,7 +126,13 @@ const ENV = {
 };
 
 /** The bwrap command line for one run. */
-async function bwrapArgs(moduleFile: string, exercise: string, limits: Limits): Promise<string[]> {
+async function bwrapArgs(
+  moduleFile: string,
+  exercise: string,
+  limits: Limits,
+  runId: string,
+): Promise<string[]> {
+  const inside = `${COURSE}/${MODULE_DIR}/answer-${runId}.ts`;
   const deno = Deno.execPath();
   const binds = [
     ...await systemBinds(),
@@ -139,7 +152,7 @@ async function bwrapArgs(moduleFile: string, exercise: string, limits: Limits): 
   for (const f of ["deno.json", "deno.lock", "node_modules"]) {
     if (await exists(join(ROOT, f))) binds.push("--ro-bind", join(ROOT, f), `${COURSE}/${f}`);
   }
-  binds.push("--ro-bind", moduleFile, `${COURSE}/${MODULE_DIR}/submission.ts`);
+  binds.push("--ro-bind", moduleFile, inside);
   const env = Object.entries(ENV).flatMap(([k, v]) => ["--setenv", k, v]);
   return [
     ...prlimitArgs(limits),
@@ -164,7 +177,7 @@ async function bwrapArgs(moduleFile: string, exercise: string, limits: Limits): 
     `${COURSE}/${MODULE_DIR}`,
     ...env,
     "/sandbox/deno",
-    ...denoArgs(limits, COURSE, `file://${COURSE}/${MODULE_DIR}/submission.ts`, exercise),
+    ...denoArgs(limits, COURSE, `file://${inside}`, exercise),
   ];
 }
 
@@ -183,7 +196,7 @@ export function ensureSandbox(): Promise<void> {
     try {
       const file = join(dir, "submission.ts");
       await Deno.writeTextFile(file, "export const ok = 1;\n");
-      const args = await bwrapArgs(file, "-", DEFAULT_LIMITS);
+      const args = await bwrapArgs(file, "-", DEFAULT_LIMITS, "smoke");
       // `deno eval` in place of `deno run … harness`, for the smoke test.
       const i = args.lastIndexOf("/sandbox/deno");
       const smoke = [...args.slice(0, i + 1), "eval", "--no-prompt", "console.log('sandbox ok')"];
@@ -258,12 +271,15 @@ export async function runExercise(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const runId = crypto.randomUUID();
+  const token = Array.from(crypto.getRandomValues(new Uint8Array(16)))
+    .map((b) => b.toString(16).padStart(2, "0")).join("");
   let cmd: string;
   let args: string[];
   let cleanup: () => Promise<void>;
   if (options.unsandboxed) {
     // Beside the templates, so that their imports (`../../lib/mod.ts`) resolve.
-    const file = join(ROOT, MODULE_DIR, `.answer-${crypto.randomUUID()}.ts`);
+    const file = join(ROOT, MODULE_DIR, `.answer-${runId}.ts`);
     await Deno.writeTextFile(file, moduleText);
     cleanup = () => Deno.remove(file).catch(() => {});
     cmd = Deno.execPath();
@@ -271,11 +287,11 @@ export async function runExercise(
   } else {
     await ensureSandbox();
     const dir = await Deno.makeTempDir({ prefix: "amsgrad-grade-" });
-    const file = join(dir, "submission.ts");
+    const file = join(dir, `answer-${runId}.ts`);
     await Deno.writeTextFile(file, moduleText);
     cleanup = () => Deno.remove(dir, { recursive: true }).catch(() => {});
     cmd = PRLIMIT;
-    args = await bwrapArgs(file, exercise, limits);
+    args = await bwrapArgs(file, exercise, limits, runId);
   }
   try {
     const child = new Deno.Command(cmd, {
@@ -285,11 +301,15 @@ export async function runExercise(
         ? { ...ENV, HOME: Deno.env.get("HOME") ?? "/tmp", DENO_DIR: denoDir() }
         : {},
       cwd: options.unsandboxed ? join(ROOT, MODULE_DIR) : undefined,
-      stdin: "null",
+      stdin: "piped",
       stdout: "piped",
       stderr: "piped",
     }).spawn();
-    options.onSpawn?.(child.pid);
+    options.onSpawn?.(child.pid, runId);
+    const writer = child.stdin.getWriter();
+    // The harness reads the token before running anything of the student's.
+    await writer.write(new TextEncoder().encode(token + "\n")).catch(() => {});
+    await writer.close().catch(() => {});
     let timedOut = false;
     let tooMuch = false;
     const kill = () => {
@@ -316,7 +336,7 @@ export async function runExercise(
       ...(timedOut ? { timedOutAfter: limits.timeoutSeconds } : {}),
       ...(tooMuch ? { tooMuchOutput: true } : {}),
     };
-    return { stdout: new TextDecoder().decode(out), end };
+    return { stdout: new TextDecoder().decode(out), token, end };
   } finally {
     await cleanup();
   }

@@ -21,7 +21,7 @@ import {
   scoreNotebook,
   SubmissionError,
 } from "../../lib/grade/mod.ts";
-import { DEFAULT_LIMITS, type Limits, runExercise } from "./sandbox.ts";
+import { DEFAULT_LIMITS, type Limits, runExercise, type RunResult } from "./sandbox.ts";
 import { syntaxError } from "./syntax.ts";
 
 /** notebooks/exercises/, where the lecturer's templates live. */
@@ -117,10 +117,11 @@ export async function gradeSubmission(
           unsandboxed: options.unsandboxed,
         });
       let result = await run(parses);
-      if (result.stdout.startsWith('{"t":"load","ok":false') && parses.size > 1) {
+      const loadFailed = (r: RunResult) => r.stdout.includes(`${r.token} {"t":"load","ok":false`);
+      if (loadFailed(result) && parses.size > 1) {
         // An earlier answer may be what failed: try this one on its own.
         const alone = await run(new Map([[ex.id, parses.get(ex.id)!]]));
-        if (!alone.stdout.startsWith('{"t":"load","ok":false')) {
+        if (!loadFailed(alone)) {
           exNotes.push(
             `${ex.fn} was tested without your other answers, because together they did not run`,
           );

@@ -1,21 +1,25 @@
 /**
  * The harness that runs inside the sandbox, in a fresh process per exercise:
- * `deno run harness.ts <exercise> <module>`. It imports the submission module
- * (the template's setup cells and the student's answer cells), runs the
- * exercise's probes on the student's function, and writes one JSON line per
- * step to standard output:
+ * `deno run harness.ts <exercise> <module>`, with a secret token on standard
+ * input. It reads the token first, then imports the submission module (the
+ * template's setup cells and the student's answer cells), runs the exercise's
+ * probes on the student's function, and writes one line per step to standard
+ * output, each starting with the token:
  *
  * ```
- * {"t":"load","ok":true}
- * {"t":"resolve","ok":true}
- * {"t":"check","id":"shrink","values":[…],"error":null}
+ * <token> {"t":"load","ok":true}
+ * <token> {"t":"resolve","ok":true}
+ * <token> {"t":"check","id":"shrink","values":[…],"error":null}
  * …
- * {"t":"end"}
+ * <token> {"t":"end"}
  * ```
  *
- * Nothing here decides a score: the grader, in its own process, reads these
- * values strictly and compares them with its own. The student's `console`
- * output goes to standard error.
+ * The token lives only in this module's scope, which the student's code
+ * cannot reach, and is joined to each line by string concatenation (no method
+ * the student could replace sees it), so lines the student's code writes
+ * cannot pass for the harness's. Nothing here decides a score: the grader, in
+ * its own process, reads the values strictly and compares them with its own.
+ * The student's `console` output goes to standard error.
  *
  * @module
  */
@@ -23,20 +27,30 @@ import { FUNCTIONS_EXPORT, PROBES } from "./registry.ts";
 import type { TracePoint } from "./types.ts";
 
 // Taken before the student's code runs, which may replace the globals.
-const stdout = Deno.stdout;
-const writeSync = Deno.stdout.writeSync;
+const write = Deno.stdout.writeSync.bind(Deno.stdout);
 const stringify = JSON.stringify;
-const encoder = new TextEncoder();
+const toBytes = TextEncoder.prototype.encode.bind(new TextEncoder());
 const exit = Deno.exit;
 const isArray = Array.isArray;
 const isFinite = Number.isFinite;
 const MAX_VALUES = 100_000;
 const MAX_TEXT = 300;
 
+/** The token, read from standard input before any of the student's code runs. */
+let token = "";
+
 function send(message: unknown): void {
-  const bytes = encoder.encode(stringify(message) + "\n");
+  // A newline first, in case the student's code left a partial line on stdout.
+  const bytes = toBytes("\n" + token + " " + stringify(message) + "\n");
   let done = 0;
-  while (done < bytes.length) done += writeSync.call(stdout, bytes.subarray(done));
+  while (done < bytes.length) done += write(bytes.subarray(done));
+}
+
+async function readToken(): Promise<string> {
+  const chunks: string[] = [];
+  const decoder = new TextDecoder();
+  for await (const chunk of Deno.stdin.readable) chunks.push(decoder.decode(chunk));
+  return chunks.join("").trim();
 }
 
 function text(v: unknown): string {
@@ -48,7 +62,7 @@ function text(v: unknown): string {
 }
 
 /** A value as plain JSON: finite numbers, booleans and null as is, the rest tagged. */
-function encode(v: unknown): unknown {
+function encodeValue(v: unknown): unknown {
   if (typeof v === "number") return isFinite(v) ? v : { n: text(v) };
   if (typeof v === "boolean" || v === null) return v;
   if (v === undefined) return { u: 1 };
@@ -67,9 +81,10 @@ function errorOf(e: unknown): { name: string; message: string } {
   return { name: "thrown value", message: text(e) };
 }
 
+token = await readToken();
 const [exercise, moduleUrl] = Deno.args;
 const probes = exercise === undefined ? undefined : PROBES[exercise];
-if (probes === undefined || moduleUrl === undefined) {
+if (probes === undefined || moduleUrl === undefined || !/^[0-9a-f]{32}$/.test(token)) {
   console.error("usage: harness.ts <exercise> <module URL>");
   exit(2);
 }
@@ -110,7 +125,7 @@ for (const [id, probe] of Object.entries(probes!.probes)) {
     error = errorOf(e);
   }
   const values: unknown[] = [];
-  for (let i = 0; i < out.length && i < MAX_VALUES; i++) values[i] = encode(out[i]!.value);
+  for (let i = 0; i < out.length && i < MAX_VALUES; i++) values[i] = encodeValue(out[i]!.value);
   send({ t: "check", id, values, error });
 }
 send({ t: "end" });

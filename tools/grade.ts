@@ -34,7 +34,8 @@ compares the values it hands back with the library's.
   --verbose        list passing checks too
   --jobs N         submissions graded at the same time (default: one per CPU core)
   --timeout S      seconds per exercise (default 60; the whole notebook gets 4 times that)
-  --memory MIB     memory per exercise, in MiB (default 1024)
+  --memory MIB     memory per exercise, in MiB (default 1024; at least 640, which Deno
+                   itself reserves)
   --validate       check that a notebook can be graded (answers found, no syntax
                    errors), without running it: for students, before handing in
   --unsandboxed    run answers without the sandbox (Deno's permissions only). Only

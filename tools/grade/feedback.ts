@@ -71,7 +71,8 @@ export function feedbackHtml(g: Graded): string {
  * never a path, distinct from the names already `taken`.
  */
 export function pageName(student: string, taken: Set<string>): string {
-  const base = student.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, 80) ||
+  const base = student.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/\.{2,}/g, "_")
+    .replace(/^[._-]+/, "").slice(0, 80) ||
     "submission";
   let name = `${base}.html`;
   for (let k = 2; taken.has(name); k++) name = `${base}-${k}.html`;

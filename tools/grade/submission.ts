@@ -35,6 +35,8 @@ export interface GradeOptions {
   submissionTimeoutSeconds?: number;
   /** Run without bubblewrap: only when asked explicitly. */
   unsandboxed?: boolean;
+  /** Called as each exercise's run starts, with its process id and run id (tests use it). */
+  onSpawn?: (pid: number, runId: string) => void;
 }
 
 /** Reads and checks a notebook file; a {@link SubmissionError} says what is wrong with it. */
@@ -115,6 +117,7 @@ export async function gradeSubmission(
         runExercise(answerModule(template, include, ex), ex.id, {
           limits: { ...limits, timeoutSeconds: Math.min(limits.timeoutSeconds, left) },
           unsandboxed: options.unsandboxed,
+          onSpawn: options.onSpawn,
         });
       let result = await run(parses);
       const loadFailed = (r: RunResult) => r.stdout.includes(`${r.token} {"t":"load","ok":false`);

@@ -38,32 +38,36 @@ export const TITLE = "AdamNC's β_2t, so that v_t is the mean of g_1², …, g_t
 export const BETA2T_MISTAKES: readonly Mistake<Beta2T>[] = [
   {
     id: "one-over-t",
-    hint: "you return 1/t, which is 1 − β_2t: β_2t is the weight on the past v_{t−1}, " +
-      "and it must grow toward 1 as the past holds more gradients",
+    hint: "your β_2t shrinks as t grows, so v_t keeps less and less of the past. β_2t is " +
+      "the weight on v_{t−1}, which summarises t − 1 gradients: for a mean, how much " +
+      "should the past weigh when it holds many gradients, and how much at t = 1, when " +
+      "it holds none?",
     impl: (t) => 1 / t,
   },
   {
     id: "shifted",
-    hint: "off by one: with 1 − 1/(t+1), v_t = Σ_j g_j²/(t+1), not the mean; β_21 must " +
-      "be 0 so that v_1 = g_1²",
+    hint: "off by one: with your β_2t, v_1 is not g_1² (work out v_1 by hand). At the " +
+      "first step there is no past to keep",
     impl: (t) => 1 - 1 / (t + 1),
   },
   {
     id: "zero-based",
-    hint: "1 − 1/(t−1) is −∞ at the first step: t is 1-based in the paper, and β_21 = 0 " +
-      "so that v_1 = g_1²",
+    hint: "your β_2t is not a number in [0, 1] at the first step: t is 1-based in the " +
+      "paper (the first step is t = 1)",
     impl: (t) => 1 - 1 / (t - 1),
   },
   {
     id: "squared",
-    hint: "1 − 1/t² forgets the new gradients too slowly: v_t is then not the mean; " +
-      "write v_t = ((t−1)·v_{t−1} + g_t²)/t and read off β_2t",
+    hint: "your β_2t weighs the past too much as t grows (the new gradients count too " +
+      "little), so v_t is not the mean. Write the mean of t squared gradients using the " +
+      "mean of the first t − 1, and compare with v_t = β_2t·v_{t−1} + (1 − β_2t)·g_t²",
     impl: (t) => 1 - 1 / (t * t),
   },
   {
     id: "sqrt",
-    hint: "1 − 1/√t forgets the past too fast: v_t is then not the mean; write " +
-      "v_t = ((t−1)·v_{t−1} + g_t²)/t and read off β_2t",
+    hint: "your β_2t weighs the past too little as t grows (it forgets too fast), so v_t " +
+      "is not the mean. Write the mean of t squared gradients using the mean of the " +
+      "first t − 1, and compare with v_t = β_2t·v_{t−1} + (1 − β_2t)·g_t²",
     impl: (t) => 1 - 1 / Math.sqrt(t),
   },
   ...[0.999, 0.99, 0.9].map((b) => ({
@@ -98,8 +102,8 @@ export function checks(): TraceCheck<Beta2T>[] {
       tol: { rel: 0, abs: 1e-12 },
       passMessage: (e) =>
         `β_2t = ${e.map((p) => Number((p.value as number).toFixed(4))).join(", ")}`,
-      fallbackHint: "v_t is the mean when v_t = ((t−1)·v_{t−1} + g_t²)/t; match this with " +
-        "v_t = β_2t·v_{t−1} + (1 − β_2t)·g_t²",
+      fallbackHint: "write the mean of g_1², …, g_t² using the mean of the first t − 1 " +
+        "(that is v_{t−1}), and compare it with v_t = β_2t·v_{t−1} + (1 − β_2t)·g_t²",
     },
     {
       ...common,
@@ -137,10 +141,15 @@ export function checks(): TraceCheck<Beta2T>[] {
         return `Γ_t ⪰ 0 at every step (√v_t/α_t = √(Σ g_j²)/α only grows) and AdamNC ends ` +
           `at x = ${fmt(x)}, near x* = −1, where Adam is trapped at +1`;
       },
-      context: (a) => {
+      context: (a, e) => {
         const xs = a.filter((p) => p.label === `x after step ${T1.steps}`);
         const x = xs[0]?.value;
-        return typeof x === "number" ? `Your AdamNC ends at x = ${fmt(x)} (x* = −1)` : "";
+        const want = e.find((p) => p.label === `x after step ${T1.steps}`)?.value;
+        return typeof x === "number" && typeof want === "number"
+          ? `Your AdamNC's path differs from the library's from that step on (this check ` +
+            `compares the whole path, to within 1e-9, not only where it ends): it ends at ` +
+            `x = ${fmt(x)}, the library's at x = ${fmt(want)}`
+          : "";
       },
       fallbackHint: "the `values` check shows which β_2t differs",
     },

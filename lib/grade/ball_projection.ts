@@ -7,7 +7,7 @@
  * ```
  *
  * for the λ ≥ 0 with ‖x‖₂ = r (λ = 0 when y is inside). With unequal weights
- * this is not the Euclidean y·r/‖y‖ (conventions.md, rule 6). The student
+ * this is not the Euclidean y·r/‖y‖ (the library's l2Ball weighs it). The student
  * writes `projectBall(y, r, w)`; the library's {@link l2Ball} is the reference.
  *
  * @module

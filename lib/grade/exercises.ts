@@ -1,7 +1,8 @@
 /**
- * The catalogue of exercises: which notebook holds each, the student cell it
- * grades, and its points, so that `deno task grade` can score an exercise
- * whose check cell produced nothing.
+ * The catalogue of exercises, the lecturer's fixed registry: which notebook
+ * (sheet) holds each, the function the student writes, its points and its
+ * checks. `deno task grade` takes all of this from here, never from a
+ * submission.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The golden AMSGrad trajectory of paper-spec.md §5, committed: x_1 = 1,
+ * The golden AMSGrad trajectory, committed: x_1 = 1,
  * gradients g = [1, −2, 0.5, 3, −1] taken as given (independent of x),
  * α = 0.1, (β1, β2) = (0.9, 0.999), ε = 1e-8 (Keras 1e-7). At step 3 v_t shrinks,
  * so the max over the raw v (paper, PyTorch, Keras) and the max over the
@@ -10,7 +10,7 @@
 
 export { GOLDEN_GRADIENTS, GOLDEN_SETTINGS } from "./probe/golden_inputs.ts";
 
-/** x after steps 1..5, per convention (10 decimals, as in the spec). */
+/** x after steps 1..5, per convention (10 decimals). */
 export const GOLDEN_X: Readonly<
   Record<"paper" | "pytorch" | "keras" | "optax", readonly number[]>
 > = {

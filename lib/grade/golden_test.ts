@@ -10,7 +10,7 @@ for (const variant of ["paper", "pytorch", "keras", "optax"] as const) {
     GOLDEN_GRADIENTS.forEach((g, k) => {
       opt.step(state, new Float64Array([g]));
       const want = GOLDEN_X[variant][k]!;
-      // 10 decimals in the spec: rounding leaves at most 5e-11.
+      // 10 decimals in the table: rounding leaves at most 5e-11.
       assert.ok(Math.abs(state.x[0]! - want) <= 6e-11, `step ${k + 1}: ${state.x[0]} vs ${want}`);
     });
   });

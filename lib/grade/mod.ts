@@ -1,9 +1,12 @@
 /**
- * The course-assignment grader: each exercise notebook's check cells call
+ * The course-assignment grader. In the notebook, each check cell calls
  * `check.<fn>(() => fn)`, which compares the student's function with the
- * library on golden traces and on the paper's counterexamples, and displays a
- * report (PASS, or where it diverged and a hint) that also carries
- * `application/vnd.amsgrad-grade+json` for `deno task grade`.
+ * library on golden traces and on the paper's counterexamples and displays a
+ * report (PASS, or where it diverged and a hint): feedback for the student.
+ * `deno task grade` does not read those reports: it runs each exercise's
+ * probes (probe/) on the student's answer in a sandboxed process and judges
+ * the values that come back here ({@link judgeExercise}), with the exercises
+ * and points of the lecturer's template ({@link EXERCISES}).
  *
  * @example
  * ```ts

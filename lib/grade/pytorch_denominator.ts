@@ -1,6 +1,6 @@
 /**
  * Exercise "pytorch-denominator": where PyTorch puts the bias correction and ε
- * in `torch.optim.Adam(amsgrad=True)` (paper-spec.md §5):
+ * in `torch.optim.Adam(amsgrad=True)` (the golden trajectory of lib/grade/golden.ts):
  *
  * ```
  * max_exp_avg_sq = max(max_exp_avg_sq, v_t)          (the max over the RAW v_t)
@@ -161,7 +161,8 @@ export function checks(): TraceCheck<PytorchDenominator>[] {
     {
       ...common,
       check: "golden",
-      title: "inside Algorithm 1: the spec's golden trajectory (PyTorch row, 1.5e-10)",
+      title: "inside the library's PyTorch-style AMSGrad: x over the 5 golden steps, to within " +
+        "1.5e-10",
       run: p.golden!,
       expected: () => GOLDEN_X.pytorch.map((x, k) => ({ label: goldenLabel(k), value: x })),
       tol: { rel: 0, abs: 1.5e-10 },

@@ -1,7 +1,7 @@
 /**
- * A notebook's score from the reports its check cells left: one line per
- * exercise, exercises without a report scored 0 with the reason, bonus points
- * kept apart from the maximum.
+ * A notebook's score from the grader's reports: one line per exercise,
+ * exercises without a report scored 0 with the reason, bonus points kept
+ * apart from the maximum, points recomputed from the checks and the registry.
  *
  * @module
  */
@@ -21,7 +21,7 @@ export interface ExerciseScore {
   bonus: boolean;
   points: number;
   maxPoints: number;
-  /** Whether its check cell produced a report. */
+  /** Whether it has a report. */
   graded: boolean;
   checks: CheckResult[];
   /** Why it was not graded, or what went wrong around it. */

@@ -38,7 +38,7 @@ Deno.test("scoreNotebook: regular and bonus points apart; a missing report score
   assert.deepEqual([s.points, s.maxPoints, s.bonusPoints, s.bonusMaxPoints], [3, 4, 0, 3]);
   const ball = s.exercises[1]!;
   assert.deepEqual([ball.graded, ball.points, ball.bonus], [false, 0, true]);
-  assert.match(ball.note!, /produced no grade report/);
+  assert.match(ball.note!, /not graded/);
 });
 
 Deno.test("scoreNotebook: points are recomputed from the checks; the last report counts", () => {

@@ -7,7 +7,10 @@
  * @module
  */
 
-/** The MIME type of a check cell's structured result inside an executed notebook. */
+/**
+ * The MIME type of a check cell's structured result inside an executed
+ * notebook (for the student's front end; `deno task grade` never reads it).
+ */
 export const GRADE_MIME = "application/vnd.amsgrad-grade+json";
 
 /** The version of the {@link ExerciseReport} JSON that {@link GRADE_MIME} carries. */

@@ -168,12 +168,12 @@ export const FIXTURES: Record<string, NotebookFixtures> = {
   "02_adamnc_beta2": {
     reference: { "student-adamnc-beta2": beta2T("  return 1 - 1 / t;") },
     wrong: wrong("student-adamnc-beta2", "adamnc-beta2", [
-      ["1/t", beta2T("  return 1 / t;"), "one-over-t", /1 − β_2t/],
+      ["1/t", beta2T("  return 1 / t;"), "one-over-t", /shrinks as t grows/],
       ["t/(t+1)", beta2T("  return t / (t + 1);"), "shifted", /off by one/],
       ["0-based t", beta2T("  return 1 - 1 / (t - 1);"), "zero-based", /1-based/],
       ["constant 0.999", beta2T("  return 0.999;"), "constant-0.999", /constant β2/],
-      ["1 - 1/t^2", beta2T("  return 1 - 1 / t ** 2;"), "squared", /too slowly/],
-      ["1 - 1/(2t)", beta2T("  return 1 - 1 / (2 * t);"), null, /\(t−1\)·v_\{t−1\}/],
+      ["1 - 1/t^2", beta2T("  return 1 - 1 / t ** 2;"), "squared", /weighs the past too much/],
+      ["1 - 1/(2t)", beta2T("  return 1 - 1 / (2 * t);"), null, /mean of the first t − 1/],
     ]),
   },
   "03_weighted_projection": {

@@ -24,6 +24,7 @@ import {
   withStudentCode,
 } from "../lib/grade/mod.ts";
 import { FIXTURES, type WrongAnswer } from "./grade_fixtures/snippets.ts";
+import { ensureJupyterClient, executeNotebook, missingModules } from "./notebooks/mod.ts";
 import { EXERCISES_DIR, gradeSubmission } from "./grade.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -293,4 +294,51 @@ Deno.test("deno task grade: a folder into a CSV gradebook and HTML pages; --vali
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+// ---------------------------------------------------------------------------
+// The student's side: the check cells give feedback in the Deno Jupyter kernel.
+
+await ensureJupyterClient().catch((e) =>
+  console.warn(`could not install the Jupyter client: ${e}`)
+);
+const missing = await missingModules(["nbclient", "nbformat", "jupyter_client"]);
+
+Deno.test({
+  name: "kernel: a sheet's check cells show PASS for the reference (the student's feedback)",
+  ignore: missing.length > 0,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    // A private Jupyter data folder with a kernelspec for this deno, so that another
+    // test re-pinning the user's kernelspec meanwhile cannot break this run.
+    const dir = await Deno.makeTempDir({ prefix: "grade-test-kernel-" });
+    try {
+      const env = { XDG_DATA_HOME: join(dir, "data") };
+      const install = await new Deno.Command(Deno.execPath(), {
+        args: ["jupyter", "--install", "--force", "--name", "deno"],
+        env,
+        stdout: "null",
+        stderr: "piped",
+      }).output();
+      assert.ok(install.success, new TextDecoder().decode(install.stderr));
+      const name = "02_adamnc_beta2";
+      const input = join(dir, "in.ipynb");
+      const output = join(dir, "out.ipynb");
+      const nb = withStudentCode(template(name), FIXTURES[name]!.reference);
+      await Deno.writeTextFile(input, JSON.stringify(nb));
+      const r = await executeNotebook(input, output, {
+        cwd: EXERCISES_DIR,
+        env,
+        timeoutSeconds: 120,
+      });
+      assert.ok(r.ok, r.message);
+      const done: Notebook = JSON.parse(await Deno.readTextFile(output));
+      const check = done.cells.find((c) => c.id === checkCellId("adamnc-beta2"))!;
+      const text = (check.outputs ?? []).map((o) => String(o.data?.["text/plain"] ?? ""));
+      assert.match(text.join("\n"), /adamnc-beta2: .* 3\/3/);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
 });

@@ -296,6 +296,34 @@ Deno.test("deno task grade: a folder into a CSV gradebook and HTML pages; --vali
   }
 });
 
+Deno.test("deno task grade: refuses without a sandbox, and --unsandboxed says what it does", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "grade-cli-" });
+  try {
+    const path = join(dir, "mine.ipynb");
+    const nb = withStudentCode(template("04_regret"), FIXTURES["04_regret"]!.reference);
+    await Deno.writeTextFile(path, JSON.stringify(nb));
+    // No bwrap, prlimit or apt-get on this PATH: the sandbox cannot be set up.
+    const run = (args: string[]) =>
+      new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", join(ROOT, "tools/grade.ts"), ...args, path],
+        cwd: ROOT,
+        clearEnv: true,
+        env: { PATH: join(dir, "empty"), HOME: Deno.env.get("HOME") ?? "/tmp", NO_COLOR: "1" },
+      }).output();
+    const refused = await run([]);
+    const err = new TextDecoder().decode(refused.stderr);
+    assert.equal(refused.code, 1, err);
+    assert.match(err, /bubblewrap, which is not installed.*--unsandboxed/s);
+    assert.equal(new TextDecoder().decode(refused.stdout), "", "nothing was graded");
+    const unsafe = await run(["--unsandboxed"]);
+    assert.equal(unsafe.code, 0, new TextDecoder().decode(unsafe.stderr));
+    assert.match(new TextDecoder().decode(unsafe.stderr), /WITHOUT the sandbox/);
+    assert.match(new TextDecoder().decode(unsafe.stdout), /total 3\/3/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 // ---------------------------------------------------------------------------
 // The student's side: the check cells give feedback in the Deno Jupyter kernel.
 

@@ -76,7 +76,10 @@ export function ensureBubblewrap(options: { install?: boolean } = {}): Promise<v
       console.error("bubblewrap is not installed: installing it with apt-get");
       if (!(await aptInstall(["bubblewrap", "util-linux"])) || !(await present())) {
         throw new SandboxUnavailable(
-          "installing bubblewrap with apt-get failed (see apt's output above)",
+          "the grader runs student code inside bubblewrap, which is not installed, and " +
+            "installing it with apt-get failed (see apt's output above); install it with " +
+            "`apt-get install -y bubblewrap util-linux` (or pass --unsandboxed to grade your " +
+            "own work on your own machine)",
         );
       }
     } finally {

@@ -11,8 +11,11 @@ import type { CheckResult, Mistake, TracePoint } from "./types.ts";
 
 /** How to run and judge one check. */
 export interface TraceCheck<F> {
+  /** The exercise id. */
   exercise: string;
+  /** The check's id, unique within the exercise (its probe's name). */
   check: string;
+  /** What the check verifies, in one line. */
   title: string;
   /** Points for a pass (default 1). */
   points?: number;
@@ -24,6 +27,7 @@ export interface TraceCheck<F> {
   expected: () => TracePoint[];
   /** Known wrong answers, tried in order when the student's trace diverges. */
   mistakes: readonly Mistake<F>[];
+  /** How close the student's values must be to the library's. */
   tol: Tolerance;
   /** The evidence printed on a pass. */
   passMessage: (expected: TracePoint[]) => string;
@@ -66,8 +70,11 @@ export function unreachable(
 
 /** What running a check on a function recorded: its values, and what it threw, if it did. */
 export interface Trace {
+  /** The values recorded, in order. */
   points: TracePoint[];
+  /** What the run threw, or null. */
   error: unknown;
+  /** Whether it threw. */
   threw: boolean;
 }
 

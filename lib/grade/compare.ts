@@ -8,7 +8,9 @@ import type { TracePoint } from "./types.ts";
 
 /** |a − b| ≤ abs + rel·max(|a|, |b|); equal infinities and NaN against NaN count as close. */
 export interface Tolerance {
+  /** Relative tolerance. */
   rel: number;
+  /** Absolute tolerance. */
   abs: number;
 }
 

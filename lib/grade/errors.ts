@@ -6,5 +6,6 @@
 
 /** A submission that cannot be graded at all, with the reason in plain words. */
 export class SubmissionError extends Error {
+  /** The error's name. */
   override name = "SubmissionError";
 }

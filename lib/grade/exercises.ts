@@ -13,6 +13,7 @@ import * as intervalProjection from "./projection.ts";
 import * as pytorchDenominator from "./pytorch_denominator.ts";
 import * as regret from "./regret.ts";
 import type { TraceCheck } from "./check.ts";
+export type { TraceCheck } from "./check.ts";
 import type { DisplayedReport } from "./report.ts";
 
 /** One exercise of the kit. */
@@ -27,6 +28,7 @@ export interface Exercise {
   fn: string;
   /** Points of a full pass. */
   maxPoints: number;
+  /** Bonus exercises add to the score but not to the maximum. */
   bonus: boolean;
   /** The grader, called by the check cell as `check(() => fn)`. */
   check: (get: () => unknown) => DisplayedReport;

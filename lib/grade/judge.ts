@@ -12,8 +12,11 @@ import type { CheckResult, TracePoint } from "./types.ts";
 
 /** Why an exercise was not run at all (no answer, a syntax error), in plain words. */
 export interface NotRun {
+  /** Marks this as a run that did not happen. */
   kind: "not-run";
+  /** Every check's message. */
   message: string;
+  /** Every check's hint. */
   hint: string;
 }
 

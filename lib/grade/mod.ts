@@ -48,5 +48,17 @@ export type { Regret } from "./regret.ts";
 export * from "./notebook.ts";
 export * from "./submission.ts";
 export { judgeExercise, type NotRun } from "./judge.ts";
-export { MAX_OUTPUT_BYTES, type ParsedRun, parseRun, type RunEnd, stopped } from "./protocol.ts";
+export {
+  type LoadFailure,
+  MAX_OUTPUT_BYTES,
+  type ParsedRun,
+  parseRun,
+  type RunEnd,
+  stopped,
+  type StudentTraces,
+  type Trace,
+  type TraceOutcome,
+} from "./protocol.ts";
+export type { TraceCheck } from "./check.ts";
+export type { Tolerance } from "./compare.ts";
 export * from "./score.ts";

@@ -10,6 +10,7 @@
  * @module
  */
 import type { StudentTraces, TraceOutcome } from "./check.ts";
+export type { StudentTraces, Trace, TraceOutcome } from "./check.ts";
 import type { TracePoint } from "./types.ts";
 
 /** The most bytes of output read back from one exercise's run. */
@@ -29,7 +30,9 @@ export interface RunEnd {
 
 /** Why an answer's module did not load, as plain words (filled in by the caller when known). */
 export interface LoadFailure {
+  /** The error's name, e.g. `"TypeError"`. */
   name: string;
+  /** Its message. */
   message: string;
 }
 

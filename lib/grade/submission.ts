@@ -66,6 +66,7 @@ export function chooseTemplate(submission: Notebook): { template: string; notes:
 
 /** One exercise's answer: the code graded, and how it was found. */
 export interface Answer {
+  /** The exercise id. */
   exercise: string;
   /** The answer cell's code, or null when none was found. */
   code: string | null;

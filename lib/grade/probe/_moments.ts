@@ -15,8 +15,11 @@ import { Rng } from "../../random/rng.ts";
 
 /** One coordinate of AMSGrad's state: m_t, v_t and v̂_t, all 0 before step 1. */
 export interface Moments {
+  /** m_t, the first moment (already updated when ψ is called). */
   m: number;
+  /** v_t, the second moment. */
   v: number;
+  /** v̂_t, AMSGrad's running max. */
   vHat: number;
 }
 

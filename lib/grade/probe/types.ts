@@ -9,7 +9,9 @@
 
 /** One recorded value of a trace: what it is (`"step 3, s.vHat"`) and its value. */
 export interface TracePoint {
+  /** What the value is, in words, e.g. `"step 3, s.vHat"`. */
   label: string;
+  /** The value recorded. */
   value: unknown;
 }
 

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { type NotebookScore, withStudentCode } from "../../lib/grade/mod.ts";
 import { FIXTURES } from "../grade_fixtures/snippets.ts";
 import { pageName } from "./feedback.ts";
-import { ROOT } from "./sandbox.ts";
+import { processesOfRun, ROOT } from "./sandbox.ts";
 import { type GradeOptions, gradeSubmission, readTemplate } from "./submission.ts";
 
 const SHEET = "02_adamnc_beta2";
@@ -28,19 +28,6 @@ const outside = await Deno.makeTempDir({ prefix: "grade-attack-outside-" });
 const SECRET = join(outside, "secret.txt");
 await Deno.writeTextFile(SECRET, "the answer is 1 - 1/t");
 globalThis.addEventListener("unload", () => Deno.removeSync(outside, { recursive: true }));
-
-/** Processes whose command line names one of these runs (none may outlive grading). */
-function processesOf(runIds: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const e of Deno.readDirSync("/proc")) {
-    if (!/^\d+$/.test(e.name) || Number(e.name) === Deno.pid) continue;
-    try {
-      const cmd = Deno.readTextFileSync(`/proc/${e.name}/cmdline`).replaceAll("\0", " ");
-      if (runIds.some((id) => cmd.includes(id))) found.push(`${e.name}: ${cmd}`);
-    } catch { /* gone meanwhile */ }
-  }
-  return found;
-}
 
 /** Leftover answer files of these runs in the temporary folder. */
 function leftovers(runIds: readonly string[]): string[] {
@@ -80,7 +67,7 @@ async function grade(
       onSpawn: (_pid, id) => runs.push(id),
     });
     lastRuns = runs;
-    assert.deepEqual(processesOf(runs), [], "no process of the runs is left");
+    assert.deepEqual(runs.flatMap(processesOfRun), [], "no process of the runs is left");
     assert.deepEqual(leftovers(runs), [], "no file of the runs is left");
     return score;
   } finally {

@@ -330,6 +330,7 @@ export async function runExercise(
       child.status,
     ]);
     clearTimeout(timer);
+    await reap(runId);
     const end: RunEnd = {
       code: status.signal === null ? status.code : null,
       stderr: new TextDecoder().decode(err),
@@ -339,6 +340,41 @@ export async function runExercise(
     return { stdout: new TextDecoder().decode(out), token, end };
   } finally {
     await cleanup();
+  }
+}
+
+/** The host's process ids whose command line names this run (its bwrap and its Deno). */
+export function processesOfRun(runId: string): number[] {
+  const pids: number[] = [];
+  let entries: Iterable<Deno.DirEntry>;
+  try {
+    entries = Deno.readDirSync("/proc");
+  } catch {
+    return pids; // no /proc: nothing to look for
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e.name) || Number(e.name) === Deno.pid) continue;
+    try {
+      if (Deno.readTextFileSync(`/proc/${e.name}/cmdline`).includes(runId)) pids.push(+e.name);
+    } catch { /* gone meanwhile */ }
+  }
+  return pids;
+}
+
+/**
+ * Waits until no process of the run is left, killing any that is: after bwrap
+ * is killed, the kernel ends the sandbox's processes, but not instantly.
+ */
+async function reap(runId: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const left = processesOfRun(runId);
+    if (left.length === 0) return;
+    for (const pid of left) {
+      try {
+        Deno.kill(pid, "SIGKILL");
+      } catch { /* gone meanwhile */ }
+    }
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 

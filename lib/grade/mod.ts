@@ -23,9 +23,23 @@ import { checkProjectBall } from "./ball_projection.ts";
 import { checkProjectInterval } from "./projection.ts";
 import { checkPytorchDenominator } from "./pytorch_denominator.ts";
 import { checkRegret } from "./regret.ts";
+import type { DisplayedReport } from "./report.ts";
+
+/** The functions the check cells call, by the name of the function the student writes. */
+export type CheckCells = Readonly<
+  Record<
+    | "amsgradPsi"
+    | "pytorchDenominator"
+    | "beta2T"
+    | "projectInterval"
+    | "projectBall"
+    | "regret",
+    (get: () => unknown) => DisplayedReport
+  >
+>;
 
 /** The check-cell entry points, by the name of the function the student writes. */
-export const check = Object.freeze({
+export const check: CheckCells = Object.freeze({
   amsgradPsi: checkAmsgradPsi,
   pytorchDenominator: checkPytorchDenominator,
   beta2T: checkBeta2T,

@@ -9,32 +9,48 @@ import { SubmissionError } from "./errors.ts";
 
 /** A Jupyter output (only the fields the grader reads). */
 export interface Output {
+  /** `stream`, `display_data`, `execute_result` or `error`. */
   output_type: string;
+  /** The output's data, by MIME type. */
   data?: Record<string, unknown>;
+  /** An error's name. */
   ename?: string;
+  /** An error's message. */
   evalue?: string;
+  /** Any other field. */
   [key: string]: unknown;
 }
 
 /** A notebook cell (nbformat 4.5, with an id). */
 export interface Cell {
+  /** The cell's kind. */
   cell_type: "code" | "markdown" | "raw";
+  /** Its id (nbformat 4.5). */
   id?: string;
+  /** Its text, whole or as lines. */
   source: string | string[];
+  /** Its metadata; `tags` mark answer (`student`) and `check` cells. */
   metadata: { tags?: string[]; [key: string]: unknown };
+  /** A code cell's outputs. */
   outputs?: Output[];
+  /** A code cell's execution count. */
   execution_count?: number | null;
+  /** Any other field. */
   [key: string]: unknown;
 }
 
 /** A notebook, with this kit's metadata under `amsgrad_grade`. */
 export interface Notebook {
+  /** Its cells, in order. */
   cells: Cell[];
+  /** Its metadata: the kernel, and the sheet under `amsgrad_grade`. */
   metadata: {
     amsgrad_grade?: { template: string; exercises: string[] };
     [key: string]: unknown;
   };
+  /** The nbformat major version (4). */
   nbformat: number;
+  /** The nbformat minor version. */
   nbformat_minor: number;
 }
 

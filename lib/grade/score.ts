@@ -10,19 +10,27 @@ import type { CheckResult, ExerciseReport } from "./types.ts";
 
 /** An exercise's report and the position of the exercise in its notebook (0-based). */
 export interface FoundReport {
+  /** The exercise's position in its notebook (0-based). */
   cell: number;
+  /** The grader's report on it. */
   report: ExerciseReport;
 }
 
 /** One exercise's score. */
 export interface ExerciseScore {
+  /** The exercise id. */
   exercise: string;
+  /** What it is about, one line. */
   title: string;
+  /** Bonus exercises add to the score but not to the maximum. */
   bonus: boolean;
+  /** Points earned. */
   points: number;
+  /** Points of a full pass. */
   maxPoints: number;
   /** Whether it has a report. */
   graded: boolean;
+  /** Each check's outcome. */
   checks: CheckResult[];
   /** Why it was not graded, or what went wrong around it. */
   note: string | null;
@@ -30,15 +38,21 @@ export interface ExerciseScore {
 
 /** A notebook's score. */
 export interface NotebookScore {
+  /** The submission's path. */
   notebook: string;
+  /** The sheet it was graded as. */
   template: string | null;
   /** Points of the regular exercises, and their maximum. */
   points: number;
+  /** The regular exercises' maximum. */
   maxPoints: number;
   /** Points of the bonus exercises, and what they could have been. */
   bonusPoints: number;
+  /** What the bonus exercises could have earned. */
   bonusMaxPoints: number;
+  /** Each exercise's score, in notebook order. */
   exercises: ExerciseScore[];
+  /** What the student should know about the notebook as a whole. */
   notes: string[];
 }
 

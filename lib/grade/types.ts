@@ -24,9 +24,11 @@ export interface CheckResult {
   check: string;
   /** What the check verifies, in one line. */
   title: string;
+  /** Whether the student's values agree with the library's. */
   pass: boolean;
   /** Points earned: `maxPoints` on a pass, 0 otherwise. */
   points: number;
+  /** Points of a pass. */
   maxPoints: number;
   /** What was observed: on a pass the evidence, on a failure where it diverged. */
   message: string;
@@ -38,13 +40,19 @@ export interface CheckResult {
 
 /** The result of one exercise, the JSON carried by {@link GRADE_MIME}. */
 export interface ExerciseReport {
+  /** The JSON's version, {@link GRADE_FORMAT}. */
   format: typeof GRADE_FORMAT;
+  /** The exercise id. */
   exercise: string;
+  /** What the exercise is about, one line. */
   title: string;
   /** Bonus exercises add to the score but not to the maximum. */
   bonus: boolean;
+  /** Points earned. */
   points: number;
+  /** Points of a full pass. */
   maxPoints: number;
+  /** Each check's outcome, in order. */
   checks: CheckResult[];
 }
 
@@ -53,8 +61,11 @@ export interface ExerciseReport {
  * and the hint shown when the student's outputs reproduce it.
  */
 export interface Mistake<F> {
+  /** A short id, e.g. `"no-max"`. */
   id: string;
+  /** What the mistake usually means, shown to the student. */
   hint: string;
+  /** The wrong answer itself. */
   impl: F;
 }
 

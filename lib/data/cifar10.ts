@@ -76,7 +76,7 @@ export const CIFAR10: Cifar10Spec = {
 };
 
 /** The one line that tells a user how to get CIFAR-10. */
-export const CIFAR10_HINT = "CIFAR-10 is not installed: download it with " +
+export const CIFAR10_HINT: string = "CIFAR-10 is not installed: download it with " +
   "`deno task train --model cifarnet --dataset cifar10 --download` (162 MB from " +
   "https://www.cs.toronto.edu/~kriz/cifar.html, MD5-checked), or point --data-dir / " +
   "$CIFAR10_DATA_DIR at a folder with cifar-10-binary.tar.gz or its .bin files.";

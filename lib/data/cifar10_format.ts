@@ -22,9 +22,9 @@
  */
 
 /** Pixels per CIFAR-10 image: 3 channels × 32 × 32. */
-export const CIFAR_IMAGE_BYTES = 3 * 32 * 32;
+export const CIFAR_IMAGE_BYTES: number = 3 * 32 * 32;
 /** Bytes per record: the label, then the image. */
-export const CIFAR_RECORD_BYTES = 1 + CIFAR_IMAGE_BYTES;
+export const CIFAR_RECORD_BYTES: number = 1 + CIFAR_IMAGE_BYTES;
 /** Classes of CIFAR-10, in label order. */
 export const CIFAR10_CLASSES: readonly string[] = [
   "airplane",

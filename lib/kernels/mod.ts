@@ -13,4 +13,5 @@ export { countCorrect, softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 export { relu, reluBackward } from "./relu.ts";
 export { columnSums } from "./column_sums.ts";
 export { type Csr, emptySparse, type SparseMatrix, sparsify } from "./csr.ts";
+export { col2im, convOutputSize, type ConvShape, im2col } from "./im2col.ts";
 export { spmm, SPMM_PANEL, type SpmmOptions } from "./spmm.ts";

@@ -67,3 +67,4 @@ export {
 export { ArchiveError, untarGz } from "./cifar10_archive.ts";
 export { downloadArchive } from "./cifar10_download.ts";
 export { md5Hex } from "./md5.ts";
+export { padSplit } from "./pad.ts";

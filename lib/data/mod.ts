@@ -68,3 +68,4 @@ export { ArchiveError, untarGz } from "./cifar10_archive.ts";
 export { downloadArchive } from "./cifar10_download.ts";
 export { md5Hex } from "./md5.ts";
 export { padSplit } from "./pad.ts";
+export { sliceSplit } from "./slice.ts";

@@ -13,12 +13,17 @@
  * libopenblas0-pthread` and asks again; if it still is not OpenBLAS, it prints
  * PyTorch's times with no ratio and says why.
  *
+ * It also times our product against the system OpenBLAS called through Deno's FFI
+ * (`_blas_ffi.ts`, one thread), the "system BLAS" route the library does not take.
+ *
  * Runs alone too: `deno run -A bench/cifarnet_step.ts`.
  *
  * @module
  */
+import { matmul } from "../lib/kernels/mod.ts";
 import { cifarnet, mlp } from "../lib/models/mod.ts";
-import { report } from "./_report.ts";
+import { openSystemBlas } from "./_blas_ffi.ts";
+import { bestOfInterleaved, report } from "./_report.ts";
 import { measureMatmul, measureStep, randomBatches } from "./train_step.ts";
 
 const PYTHON = "/usr/bin/python3";
@@ -93,6 +98,25 @@ async function torchOnOpenBlas(): Promise<{ torch?: TorchResult; note: string }>
   };
 }
 
+/** GFLOP/s of C = A·B, ours and the system OpenBLAS through FFI, interleaved. */
+function ffiMatmul(m: number, k: number, n: number): { ours: number; blas: number } | string {
+  const blas = openSystemBlas();
+  if (typeof blas === "string") return blas;
+  try {
+    const a = Float32Array.from({ length: m * k }, (_, i) => (i % 7) / 7);
+    const b = Float32Array.from({ length: k * n }, (_, i) => (i % 5) / 5 - 0.4);
+    const c = new Float32Array(m * n);
+    const [ours, ref] = bestOfInterleaved([
+      () => matmul(m, k, n, a, b, c),
+      () => blas.sgemm(m, k, n, a, b, c),
+    ], 20);
+    const flop = 2 * m * k * n;
+    return { ours: flop / ours! / 1e6, blas: flop / ref! / 1e6 };
+  } finally {
+    blas.close();
+  }
+}
+
 export async function run(): Promise<void> {
   const { torch, note } = await torchOnOpenBlas();
   const mm = measureMatmul();
@@ -103,6 +127,29 @@ export async function run(): Promise<void> {
       `${mlpStep.step.toFixed(3)} ms; CIFARNET step ${cifar.step.toFixed(0)} ms ` +
       `(lossAndGrad ${cifar.lossAndGrad.toFixed(0)} ms, update ${cifar.update.toFixed(2)} ms)`,
   );
+  for (
+    const [m, k, n, what] of [[128, 784, 100, "MLP layer"], [
+      8192,
+      2304,
+      64,
+      "CIFARNET conv 2",
+    ]] as const
+  ) {
+    const ffi = ffiMatmul(m, k, n);
+    if (typeof ffi === "string") {
+      console.log(`system BLAS via FFI: ${ffi}`);
+      break;
+    }
+    report({
+      label: `matmul ${m}×${k}·${k}×${n} (${what})`,
+      ours: ffi.ours,
+      reference: ffi.blas,
+      referenceName: "system OpenBLAS via Deno FFI (1 thread)",
+      unit: "GFLOP/s",
+      higherIsBetter: true,
+      format: (x) => x.toFixed(1),
+    });
+  }
   if (!torch) {
     console.log(note);
     return;

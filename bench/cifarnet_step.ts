@@ -14,15 +14,15 @@
  * PyTorch's times with no ratio and says why.
  *
  * It also times our product against the system OpenBLAS called through Deno's FFI
- * (`_blas_ffi.ts`, one thread), the "system BLAS" route the library does not take.
+ * (`lib/kernels/system_blas.ts`, one thread), and the two steps again with
+ * `useSystemBlas()`: the opt-in route, not bit-identical across machines.
  *
  * Runs alone too: `deno run -A bench/cifarnet_step.ts`.
  *
  * @module
  */
-import { matmul } from "../lib/kernels/mod.ts";
+import { matmul, openSystemBlas, useSystemBlas, useWebAssemblyGemm } from "../lib/kernels/mod.ts";
 import { cifarnet, mlp } from "../lib/models/mod.ts";
-import { openSystemBlas } from "./_blas_ffi.ts";
 import { bestOfInterleaved, report } from "./_report.ts";
 import { measureMatmul, measureStep, randomBatches } from "./train_step.ts";
 
@@ -108,7 +108,7 @@ function ffiMatmul(m: number, k: number, n: number): { ours: number; blas: numbe
     const c = new Float32Array(m * n);
     const [ours, ref] = bestOfInterleaved([
       () => matmul(m, k, n, a, b, c),
-      () => blas.sgemm(m, k, n, a, b, c),
+      () => blas.sgemm(false, false, m, k, n, a, b, 0, c),
     ], 20);
     const flop = 2 * m * k * n;
     return { ours: flop / ours! / 1e6, blas: flop / ref! / 1e6 };
@@ -116,6 +116,40 @@ function ffiMatmul(m: number, k: number, n: number): { ours: number; blas: numbe
     blas.close();
   }
 }
+
+/**
+ * Floating-point operations of one CIFARNET training step on 3×32×32 inputs, batch
+ * 128, counting the products only (2 per multiply-add): the forward pass, then the
+ * backward pass at twice the forward's, less the first convolution's input
+ * gradient, which is never formed.
+ */
+export function cifarnetStepFlop(batch = 128): number {
+  const conv1 = 2 * batch * 27 * 27 * (6 * 6 * 3) * 64;
+  const conv2 = 2 * batch * 8 * 8 * (6 * 6 * 64) * 64;
+  const dense = 2 * batch * (1024 * 384 + 384 * 192 + 192 * 10);
+  const forward = conv1 + conv2 + dense;
+  return forward + 2 * forward - conv1;
+}
+
+/** The grid the README prices: 2 optimizers × 3 α × 2 β2 × 5 seeds, 150 epochs of 390 steps. */
+export const FULL_GRID = { runs: 2 * 3 * 2 * 5, stepsPerRun: 150 * Math.floor(50_000 / 128) };
+
+/** Our two steps with the opt-in system BLAS, or why there are none. */
+function stepsViaSystemBlas(): { mlp: number; cifar: number } | string {
+  try {
+    useSystemBlas();
+    return {
+      mlp: measureStep(mlp({ sparseDensity: 0 }), randomBatches(784, 10)).step,
+      cifar: measureStep(cifarnet(), randomBatches(3 * 32 * 32, 10), 1, 3).step,
+    };
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    useWebAssemblyGemm();
+  }
+}
+
+const PRODUCTS = [[128, 784, 100, "MLP layer"], [8192, 2304, 64, "CIFARNET conv 2"]] as const;
 
 export async function run(): Promise<void> {
   const { torch, note } = await torchOnOpenBlas();
@@ -127,14 +161,15 @@ export async function run(): Promise<void> {
       `${mlpStep.step.toFixed(3)} ms; CIFARNET step ${cifar.step.toFixed(0)} ms ` +
       `(lossAndGrad ${cifar.lossAndGrad.toFixed(0)} ms, update ${cifar.update.toFixed(2)} ms)`,
   );
-  for (
-    const [m, k, n, what] of [[128, 784, 100, "MLP layer"], [
-      8192,
-      2304,
-      64,
-      "CIFARNET conv 2",
-    ]] as const
-  ) {
+  const flop = cifarnetStepFlop();
+  const steps = FULL_GRID.runs * FULL_GRID.stepsPerRun;
+  console.log(
+    `CIFARNET step: ${(flop / 1e9).toFixed(2)} GFLOP counted, ours at ` +
+      `${(flop / cifar.step / 1e6).toFixed(1)} GFLOP/s effective; the full grid ` +
+      `(${FULL_GRID.runs} runs × ${FULL_GRID.stepsPerRun} steps) would take ` +
+      `${(steps * cifar.step / 3.6e6).toFixed(0)} hours here on one core`,
+  );
+  for (const [m, k, n, what] of PRODUCTS) {
     const ffi = ffiMatmul(m, k, n);
     if (typeof ffi === "string") {
       console.log(`system BLAS via FFI: ${ffi}`);
@@ -150,39 +185,47 @@ export async function run(): Promise<void> {
       format: (x) => x.toFixed(1),
     });
   }
+  const viaBlas = stepsViaSystemBlas();
+  if (typeof viaBlas === "string") console.log(`useSystemBlas(): ${viaBlas}`);
+  else {
+    console.log(
+      `ours with useSystemBlas() (OpenBLAS via FFI, 1 thread): dense-input MLP step ` +
+        `${viaBlas.mlp.toFixed(3)} ms; CIFARNET step ${viaBlas.cifar.toFixed(0)} ms`,
+    );
+  }
   if (!torch) {
     console.log(note);
     return;
   }
   const ref = `PyTorch ${torch.torch} on ${torch.blas.split("/").pop()} (1 thread)`;
   console.log(`PyTorch's BLAS: ${torch.blas} ${note}`.trim());
-  report({
-    label: "matmul 128×784·784×100",
-    ours: mm.ours,
-    reference: torch.matmul_gflops,
-    referenceName: ref,
-    unit: "GFLOP/s",
-    higherIsBetter: true,
-    format: (x) => x.toFixed(1),
-  });
-  report({
-    label: "dense-input MLP training step",
-    ours: mlpStep.step,
-    reference: torch.mlp_dense_ms,
-    referenceName: ref,
-    unit: "ms",
-    higherIsBetter: false,
-    format: (x) => x.toFixed(3),
-  });
-  report({
-    label: "CIFARNET training step (3×32×32, batch 128)",
-    ours: cifar.step,
-    reference: torch.cifarnet_ms,
-    referenceName: ref,
-    unit: "ms",
-    higherIsBetter: false,
-    format: (x) => x.toFixed(0),
-  });
+  const rows: [string, number, number, string, boolean, number][] = [
+    ["matmul 128×784·784×100", mm.ours, torch.matmul_gflops, "GFLOP/s", true, 1],
+    ["dense-input MLP training step", mlpStep.step, torch.mlp_dense_ms, "ms", false, 3],
+    ["CIFARNET training step (3×32×32, batch 128)", cifar.step, torch.cifarnet_ms, "ms", false, 0],
+  ];
+  if (typeof viaBlas !== "string") {
+    rows.push([
+      "dense-input MLP step, useSystemBlas()",
+      viaBlas.mlp,
+      torch.mlp_dense_ms,
+      "ms",
+      false,
+      3,
+    ]);
+    rows.push(["CIFARNET step, useSystemBlas()", viaBlas.cifar, torch.cifarnet_ms, "ms", false, 0]);
+  }
+  for (const [label, ours, reference, unit, higherIsBetter, digits] of rows) {
+    report({
+      label,
+      ours,
+      reference,
+      referenceName: ref,
+      unit,
+      higherIsBetter,
+      format: (x) => x.toFixed(digits),
+    });
+  }
 }
 
 if (import.meta.main) await run();

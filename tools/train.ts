@@ -4,6 +4,7 @@
  * @module
  */
 import { loadTrainingData } from "../lib/train/data.ts";
+import { useSystemBlas } from "../lib/kernels/gemm.ts";
 import { trainRun } from "../lib/train/run.ts";
 import { defaultSettings, type TrainSettings } from "../lib/train/settings.ts";
 import { choice, int, num, parseFlags, runCli, UsageError } from "./_cli.ts";
@@ -30,6 +31,9 @@ const USAGE = `usage: deno task train [flags]
                             pads mnist|fashion to 32x32 as a grey stand-in)
   --data-dir DIR            a directory holding the IDX files (or CIFAR-10's)
   --download                download CIFAR-10 (162 MB, MD5-checked) when missing
+  --blas wasm|system        matrix products: WebAssembly SIMD (default; the same bits on
+                            every machine with FMA) or the system OpenBLAS via FFI (faster;
+                            bits may differ between machines and OpenBLAS builds)
   --json                    print one JSON object: settings, curve, final`;
 
 await runCli(USAGE, async () => {
@@ -53,6 +57,7 @@ await runCli(USAGE, async () => {
     dataset: { type: "string" },
     "data-dir": { type: "string" },
     download: { type: "boolean" },
+    blas: { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -93,6 +98,9 @@ await runCli(USAGE, async () => {
     dataset: choice(values, "dataset", ["mnist", "fashion", "cifar10"] as const, d.dataset),
     dataDir: values["data-dir"] as string | undefined,
   };
+  if (choice(values, "blas", ["wasm", "system"] as const, "wasm") === "system") {
+    console.error(`matrix products: system BLAS ${useSystemBlas()} (1 thread)`);
+  }
   const data = await loadTrainingData(settings, {
     download: Boolean(values.download),
     log: (line) => console.error(line),

@@ -7,7 +7,17 @@
  *
  * @module
  */
-export { gemm, type GemmOptions, matmul, matmulNT, matmulTN } from "./gemm.ts";
+export {
+  gemm,
+  gemmBackend,
+  type GemmOptions,
+  matmul,
+  matmulNT,
+  matmulTN,
+  useSystemBlas,
+  useWebAssemblyGemm,
+} from "./gemm.ts";
+export { OPENBLAS_PATHS, openSystemBlas, type SystemBlas } from "./system_blas.ts";
 export { naiveMatmul } from "./naive_matmul.ts";
 export { countCorrect, softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 export { relu, reluBackward } from "./relu.ts";

@@ -131,6 +131,9 @@ export function cifarnetStepFlop(batch = 128): number {
   return forward + 2 * forward - conv1;
 }
 
+/** The float32 rate the README's GPU estimate assumes (TFLOP/s), not a measurement. */
+const GPU_TFLOPS = 10;
+
 /** The grid the README prices: 2 optimizers × 3 α × 2 β2 × 5 seeds, 150 epochs of 390 steps. */
 export const FULL_GRID = { runs: 2 * 3 * 2 * 5, stepsPerRun: 150 * Math.floor(50_000 / 128) };
 
@@ -167,7 +170,9 @@ export async function run(): Promise<void> {
     `CIFARNET step: ${(flop / 1e9).toFixed(2)} GFLOP counted, ours at ` +
       `${(flop / cifar.step / 1e6).toFixed(1)} GFLOP/s effective; the full grid ` +
       `(${FULL_GRID.runs} runs × ${FULL_GRID.stepsPerRun} steps) would take ` +
-      `${(steps * cifar.step / 3.6e6).toFixed(0)} hours here on one core`,
+      `${(steps * cifar.step / 3.6e6).toFixed(0)} hours here on one core; on paper, at an ` +
+      `assumed sustained ${GPU_TFLOPS} TFLOP/s (a GPU; not measured here), ` +
+      `${(steps * flop / (GPU_TFLOPS * 1e12) / 60).toFixed(0)} minutes`,
   );
   for (const [m, k, n, what] of PRODUCTS) {
     const ffi = ffiMatmul(m, k, n);

@@ -25,6 +25,7 @@ export const SECTIONS: readonly Section[] = [
   ["PyTorch Adam(amsgrad=True)", () => import("./pytorch_amsgrad.ts")],
   ["WebAssembly SIMD probe, 10M Float32", () => import("./simd_probe.ts")],
   ["MNIST training step vs PyTorch, matmul vs naive", () => import("./train_step.ts")],
+  ["dense-input MLP and CIFARNET steps vs PyTorch on OpenBLAS", () => import("./cifarnet_step.ts")],
 ];
 
 if (import.meta.main) {

@@ -3,14 +3,16 @@
  *
  * @module
  */
-import { loadMnist } from "../lib/data/load.ts";
+import { loadTrainingData } from "../lib/train/data.ts";
+import { useSystemBlas } from "../lib/kernels/gemm.ts";
 import { trainRun } from "../lib/train/run.ts";
 import { defaultSettings, type TrainSettings } from "../lib/train/settings.ts";
 import { choice, int, num, parseFlags, runCli, UsageError } from "./_cli.ts";
 
 const USAGE = `usage: deno task train [flags]
 
-  --model logreg|mlp        784->10 softmax, or 784->100 ReLU->10 (default logreg)
+  --model logreg|mlp|cifarnet   784->10 softmax, 784->100 ReLU->10, or the
+                            convolutional network of Figure 2's bottom row (default logreg)
   --optimizer NAME          adam, amsgrad, adamnc, sgd, ... (default amsgrad)
   --variant paper|pytorch|keras|optax   bias-correction convention (default paper)
   --alpha A                 base step size (default 0.01 logreg, 0.001 mlp)
@@ -25,8 +27,13 @@ const USAGE = `usage: deno task train [flags]
   --train-limit N           use the first N training examples in file order
   --no-shuffle              take batches in file order
   --eval-every N            test loss every N steps (default 250)
-  --dataset mnist|fashion   (default mnist)
-  --data-dir DIR            a directory holding the IDX files
+  --dataset mnist|fashion|cifar10   (default mnist; cifar10 for cifarnet, which
+                            pads mnist|fashion to 32x32 as a grey stand-in)
+  --data-dir DIR            a directory holding the IDX files (or CIFAR-10's)
+  --download                download CIFAR-10 (162 MB, MD5-checked) when missing
+  --blas wasm|system        matrix products: WebAssembly SIMD (default; the same bits on
+                            every machine with FMA) or the system OpenBLAS via FFI (faster;
+                            bits may differ between machines and OpenBLAS builds)
   --json                    print one JSON object: settings, curve, final`;
 
 await runCli(USAGE, async () => {
@@ -49,6 +56,8 @@ await runCli(USAGE, async () => {
     "eval-every": { type: "string" },
     dataset: { type: "string" },
     "data-dir": { type: "string" },
+    download: { type: "boolean" },
+    blas: { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -57,7 +66,7 @@ await runCli(USAGE, async () => {
     return;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const model = choice(values, "model", ["logreg", "mlp"] as const, "logreg");
+  const model = choice(values, "model", ["logreg", "mlp", "cifarnet"] as const, "logreg");
   const d = defaultSettings(model);
   const settings: TrainSettings = {
     model,
@@ -86,10 +95,16 @@ await runCli(USAGE, async () => {
     trainLimit: values["train-limit"] === undefined ? undefined : int(values, "train-limit", 0),
     shuffle: !values["no-shuffle"],
     evalEvery: int(values, "eval-every", d.evalEvery),
-    dataset: choice(values, "dataset", ["mnist", "fashion"] as const, d.dataset),
+    dataset: choice(values, "dataset", ["mnist", "fashion", "cifar10"] as const, d.dataset),
     dataDir: values["data-dir"] as string | undefined,
   };
-  const data = await loadMnist({ dataset: settings.dataset, dataDir: settings.dataDir });
+  if (choice(values, "blas", ["wasm", "system"] as const, "wasm") === "system") {
+    console.error(`matrix products: system BLAS ${useSystemBlas()} (1 thread)`);
+  }
+  const data = await loadTrainingData(settings, {
+    download: Boolean(values.download),
+    log: (line) => console.error(line),
+  });
   const every = Math.max(1, Math.floor(settings.steps / 10));
   const r = trainRun(settings, data, (t) => {
     if (!values.json && t % every === 0) console.error(`  step ${t}/${settings.steps}`);

@@ -45,7 +45,7 @@ export function fillBatch(
   y?: LabelArray,
 ): number {
   const n = indices.length;
-  const size = split.rows * split.cols;
+  const size = (split.channels ?? 1) * split.rows * split.cols;
   if (x.length < n * size) {
     throw new RangeError(
       `fillBatch: x has ${x.length} elements; ${n} images of ${split.rows}×${split.cols} need ${

@@ -47,3 +47,25 @@ export {
   IdxFormatError,
 } from "./errors.ts";
 export type * from "./types.ts";
+export {
+  CIFAR10,
+  CIFAR10_HINT,
+  type Cifar10Dataset,
+  type Cifar10Options,
+  type Cifar10Spec,
+  loadCifar10,
+} from "./cifar10.ts";
+export {
+  CIFAR10_CLASSES,
+  CIFAR_IMAGE_BYTES,
+  CIFAR_RECORD_BYTES,
+  type CifarBatch,
+  CifarFormatError,
+  encodeCifarBatch,
+  parseCifarBatch,
+} from "./cifar10_format.ts";
+export { ArchiveError, untarGz } from "./cifar10_archive.ts";
+export { downloadArchive } from "./cifar10_download.ts";
+export { md5Hex } from "./md5.ts";
+export { padSplit } from "./pad.ts";
+export { sliceSplit } from "./slice.ts";

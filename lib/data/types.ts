@@ -64,7 +64,7 @@ export interface DatasetSpec {
 
 /** One split (train or test) of an image-classification data set, pixels kept as bytes. */
 export interface ImageSplit {
-  /** `count × rows × cols` pixels, 0–255, image after image. */
+  /** `count × channels × rows × cols` pixels, 0–255, image after image. */
   images: Uint8Array;
   /** One class label per image. */
   labels: Uint8Array;
@@ -74,6 +74,8 @@ export interface ImageSplit {
   rows: number;
   /** Columns per image. */
   cols: number;
+  /** Planes per image, stored one after the other (default 1; CIFAR-10: 3, red, green, blue). */
+  channels?: number;
 }
 
 /** How one file was found and verified. */

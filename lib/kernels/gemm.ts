@@ -38,6 +38,36 @@
  */
 import { copyBack } from "./_copy_back.ts";
 import { gemmKernel, workspace } from "./_wasm.ts";
+import { openSystemBlas, type SystemBlas } from "./system_blas.ts";
+
+/** The opt-in system BLAS, when {@link useSystemBlas} loaded one. */
+let systemBlas: SystemBlas | undefined;
+
+/**
+ * Sends every later {@link gemm} to the system OpenBLAS through FFI (one thread):
+ * faster, deterministic on one machine, but not bit-identical to the default
+ * WebAssembly product nor across machines (see `system_blas.ts`).
+ *
+ * @returns the library's path
+ * @throws {Error} if no OpenBLAS could be opened (nothing changes then)
+ */
+export function useSystemBlas(): string {
+  const blas = systemBlas ?? openSystemBlas();
+  if (typeof blas === "string") throw new Error(blas);
+  systemBlas = blas;
+  return blas.library;
+}
+
+/** Returns {@link gemm} to the default WebAssembly product (the portable, golden-tested one). */
+export function useWebAssemblyGemm(): void {
+  systemBlas?.close();
+  systemBlas = undefined;
+}
+
+/** Which product {@link gemm} uses now: `"webassembly"` or the system BLAS's path. */
+export function gemmBackend(): string {
+  return systemBlas?.library ?? "webassembly";
+}
 
 /** Rows of A and columns of B per micro-tile (must match `_gemm_wat.ts`). */
 const MR = 6;
@@ -98,6 +128,13 @@ export function gemm(
     throw new RangeError(`gemm: bias has ${bias.length} elements, C has ${n} columns`);
   }
   if (m === 0 || n === 0) return;
+  if (systemBlas !== undefined) {
+    systemBlas.sgemm(transA, transB, m, k, n, a, b, accumulate ? 1 : 0, c);
+    if (bias !== undefined) {
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) c[i * n + j]! += bias[j]!;
+    }
+    return;
+  }
   const mBlocks = Math.ceil(m / MR);
   const nPanels = Math.ceil(n / NR);
   const nPad = nPanels * NR;

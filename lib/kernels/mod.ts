@@ -7,10 +7,21 @@
  *
  * @module
  */
-export { gemm, type GemmOptions, matmul, matmulNT, matmulTN } from "./gemm.ts";
+export {
+  gemm,
+  gemmBackend,
+  type GemmOptions,
+  matmul,
+  matmulNT,
+  matmulTN,
+  useSystemBlas,
+  useWebAssemblyGemm,
+} from "./gemm.ts";
+export { OPENBLAS_PATHS, openSystemBlas, type SystemBlas } from "./system_blas.ts";
 export { naiveMatmul } from "./naive_matmul.ts";
 export { countCorrect, softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 export { relu, reluBackward } from "./relu.ts";
 export { columnSums } from "./column_sums.ts";
 export { type Csr, emptySparse, type SparseMatrix, sparsify } from "./csr.ts";
+export { col2im, convOutputSize, type ConvShape, im2col } from "./im2col.ts";
 export { spmm, SPMM_PANEL, type SpmmOptions } from "./spmm.ts";

@@ -66,7 +66,7 @@ export function evaluateSet(
   n: number = set.count,
   chunk = 1000,
 ): { loss: number; accuracy: number } {
-  const pixels = set.rows * set.cols;
+  const pixels = (set.channels ?? 1) * set.rows * set.cols;
   const x = new Float32Array(Math.min(chunk, n) * pixels);
   const idx = new Int32Array(Math.min(chunk, n));
   let loss = 0;
@@ -94,7 +94,7 @@ export function trainLoop(
   opts: LoopOptions,
 ): { curve: CurvePoint[]; final: TrainFinal } {
   const { train, test } = data;
-  const pixels = train.rows * train.cols;
+  const pixels = (train.channels ?? 1) * train.rows * train.cols;
   if (pixels !== model.inputs) {
     throw new RangeError(`the model takes ${model.inputs} inputs, the images have ${pixels}`);
   }

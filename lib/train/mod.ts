@@ -14,3 +14,4 @@ export {
 export { makeModel, type TrainResult, trainRun } from "./run.ts";
 export { defaultSettings, type TrainSettings } from "./settings.ts";
 export { defaultWorkers, trainGrid } from "./pool.ts";
+export { loadTrainingData, type TrainingData, type TrainingDataOptions } from "./data.ts";

@@ -6,6 +6,7 @@
  */
 import { logisticRegression } from "../models/logistic_regression.ts";
 import { mlp } from "../models/mlp.ts";
+import { cifarnet } from "../models/cifarnet.ts";
 import type { Model } from "../models/types.ts";
 import { byName } from "../optimizers/registry.ts";
 import { float32Unsupported } from "../framework/mod.ts";
@@ -25,11 +26,26 @@ export interface TrainResult {
   seconds: number;
 }
 
-/** The model a setting names. */
-export function makeModel(name: TrainSettings["model"]): Model {
+/**
+ * The model a setting names. CIFARNET takes the images' channels and size, and
+ * draws its dropout masks from the stream seeded −(seed + 1), apart from the
+ * loop's streams 2·seed and 2·seed + 1.
+ */
+export function makeModel(
+  name: TrainSettings["model"],
+  images: { channels?: number; rows: number } = { rows: 28 },
+  seed = 0,
+): Model {
   if (name === "logreg") return logisticRegression();
   if (name === "mlp") return mlp({ hidden: 100 });
-  throw new RangeError(`model must be "logreg" or "mlp", got "${name}"`);
+  if (name === "cifarnet") {
+    return cifarnet({
+      channels: images.channels ?? 1,
+      size: images.rows,
+      dropoutSeed: -(seed + 1),
+    });
+  }
+  throw new RangeError(`model must be "logreg", "mlp" or "cifarnet", got "${name}"`);
 }
 
 /** The model's scheme for `init`: its default, or zeros where it has one. */
@@ -49,7 +65,7 @@ export function trainRun(
   data: { train: ImageSplit; test: ImageSplit },
   onProgress?: (step: number) => void,
 ): TrainResult {
-  const model = makeModel(settings.model);
+  const model = makeModel(settings.model, data.train, settings.seed);
   const options = {
     alpha: settings.alpha,
     schedule: settings.schedule,

@@ -5,18 +5,17 @@
  * @module
  */
 /// <reference lib="deno.worker" />
-import { loadMnist } from "../data/load.ts";
-import type { LoadedDataset } from "../data/types.ts";
+import { loadTrainingData, type TrainingData } from "./data.ts";
 import { trainRun } from "./run.ts";
 import type { TrainSettings } from "./settings.ts";
 
-const cache = new Map<string, Promise<LoadedDataset>>();
+const cache = new Map<string, Promise<TrainingData>>();
 
 self.onmessage = async (e: MessageEvent<TrainSettings>) => {
   try {
     const s = e.data;
-    const key = `${s.dataset}:${s.dataDir ?? ""}`;
-    if (!cache.has(key)) cache.set(key, loadMnist({ dataset: s.dataset, dataDir: s.dataDir }));
+    const key = `${s.dataset}:${s.dataDir ?? ""}:${s.model === "cifarnet"}`; // padded for CIFARNET
+    if (!cache.has(key)) cache.set(key, loadTrainingData(s));
     const data = await cache.get(key)!;
     self.postMessage({ result: trainRun(s, data) });
   } catch (err) {

@@ -1,0 +1,106 @@
+/**
+ * im2col and its adjoint for a "valid" convolution with stride 1 on images
+ * stored NHWC (batch, row, column, channel), turning a convolution into one
+ * matrix product:
+ *
+ * ```
+ * cols[(b·OH + y)·OW + x, (ky·K + kx)·C + c] = X[b, y + ky, x + kx, c],   OH = H − K + 1
+ * out = cols · W + 1·biasᵀ          W: (K·K·C) × F,  out: (B·OH·OW) × F = NHWC again
+ * ```
+ *
+ * In NHWC the K·C values of one kernel row are contiguous in X, so each row of
+ * `cols` is K contiguous copies. {@link col2im} adds a gradient of `cols` back
+ * onto the image, in a fixed order (bit-deterministic).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { im2col } from "./im2col.ts";
+ * // one 3×3 single-channel image, 2×2 kernel: four output pixels of four values
+ * const x = new Float32Array([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+ * const cols = new Float32Array(16);
+ * im2col(x, { batch: 1, height: 3, width: 3, channels: 1, kernel: 2 }, cols);
+ * assert.deepEqual(Array.from(cols.subarray(0, 8)), [1, 2, 4, 5, 2, 3, 5, 6]);
+ * ```
+ *
+ * @module
+ */
+
+/** The shape of a convolution's input and its square kernel. */
+export interface ConvShape {
+  /** Images in the batch. */
+  batch: number;
+  /** Rows per image. */
+  height: number;
+  /** Columns per image. */
+  width: number;
+  /** Channels per pixel (the innermost dimension). */
+  channels: number;
+  /** The kernel's side K (K × K). */
+  kernel: number;
+}
+
+/** Rows and columns of the output of a valid, stride-1 convolution: H − K + 1, W − K + 1. */
+export function convOutputSize(s: ConvShape): { outHeight: number; outWidth: number } {
+  const outHeight = s.height - s.kernel + 1;
+  const outWidth = s.width - s.kernel + 1;
+  if (outHeight < 1 || outWidth < 1) {
+    throw new RangeError(
+      `a ${s.kernel}×${s.kernel} kernel does not fit a ${s.height}×${s.width} image`,
+    );
+  }
+  return { outHeight, outWidth };
+}
+
+/**
+ * Fills `cols` ((B·OH·OW) × (K·K·C), row-major) from `x` (B × H × W × C).
+ *
+ * @param x the images, NHWC
+ * @param s their shape and the kernel size
+ * @param cols receives the patches, one row per output pixel
+ */
+export function im2col(x: Float32Array, s: ConvShape, cols: Float32Array): void {
+  const { outHeight, outWidth } = convOutputSize(s);
+  const { batch, height, width, channels: c, kernel: k } = s;
+  const run = k * c; // one kernel row: contiguous in x
+  let o = 0;
+  for (let b = 0; b < batch; b++) {
+    for (let y = 0; y < outHeight; y++) {
+      for (let xo = 0; xo < outWidth; xo++) {
+        for (let ky = 0; ky < k; ky++) {
+          const src = ((b * height + y + ky) * width + xo) * c;
+          for (let i = 0; i < run; i++) cols[o + i] = x[src + i]!;
+          o += run;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The adjoint of {@link im2col}: `dx` = Σ over patches of their gradient rows
+ * (`dx` is overwritten). Each element sums its contributions in the same order
+ * every time.
+ *
+ * @param dcols the gradient of `cols`, (B·OH·OW) × (K·K·C)
+ * @param s the input's shape and the kernel size
+ * @param dx receives the gradient of the images, B × H × W × C
+ */
+export function col2im(dcols: Float32Array, s: ConvShape, dx: Float32Array): void {
+  const { outHeight, outWidth } = convOutputSize(s);
+  const { batch, height, width, channels: c, kernel: k } = s;
+  const run = k * c;
+  dx.fill(0, 0, batch * height * width * c);
+  let o = 0;
+  for (let b = 0; b < batch; b++) {
+    for (let y = 0; y < outHeight; y++) {
+      for (let xo = 0; xo < outWidth; xo++) {
+        for (let ky = 0; ky < k; ky++) {
+          const dst = ((b * height + y + ky) * width + xo) * c;
+          for (let i = 0; i < run; i++) dx[dst + i]! += dcols[o + i]!;
+          o += run;
+        }
+      }
+    }
+  }
+}

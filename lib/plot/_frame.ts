@@ -17,6 +17,8 @@ export interface LegendItem {
   color: string;
   /** SVG dash array (`""` solid). */
   dash?: string;
+  /** Draw the sample as a dot instead of a line (for dot charts). */
+  dot?: boolean;
 }
 
 /** The parts of a framed chart. */
@@ -68,9 +70,11 @@ function legendSvg(items: readonly LegendItem[], top: number, width: number) {
     const w = SAMPLE + GAP + textWidth(item.label, 11) + 14;
     if (x > 0 && x + w > width) [x, y] = [0, y + ROW];
     const dash = item.dash ? ` stroke-dasharray="${item.dash}"` : "";
-    out += `<line x1="${x}" x2="${x + SAMPLE}" y1="${y + 8}" y2="${y + 8}" stroke="${
-      escapeXml(item.color)
-    }" stroke-width="2.5"${dash}/>`;
+    const color = escapeXml(item.color);
+    out += item.dot
+      ? `<circle cx="${x + SAMPLE / 2}" cy="${y + 8}" r="3.5" fill="${color}"/>`
+      : `<line x1="${x}" x2="${x + SAMPLE}" y1="${y + 8}" y2="${y + 8}" stroke="${color}" ` +
+        `stroke-width="2.5"${dash}/>`;
     out += `<text x="${x + SAMPLE + GAP}" y="${y + 12}" font-size="11" fill="${THEME.ink}">${
       escapeXml(item.label)
     }</text>`;

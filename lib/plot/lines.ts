@@ -43,6 +43,8 @@ export interface LineChartOptions {
   band?: { lo: string; hi: string };
   /** Draw a dot at every point (for sweeps with few x values). */
   marker?: boolean;
+  /** `"line"` (default), or `"dot"`: dots only, for series that jump at every step. */
+  mark?: "line" | "dot";
   /** Horizontal reference lines at these y values (e.g. `[0]`, or x* = −1). */
   yRules?: readonly number[];
   /** x scale type (default `"linear"`); `"log"` for runs spanning decades. */
@@ -136,6 +138,11 @@ export function lineChart(rows: readonly object[], options: LineChartOptions): C
           }),
         );
       }
+      if (options.mark === "dot") {
+        marks.push(Plot.dot(part, { ...common, y, fill: s.color, r: 1.6 }));
+        return;
+      }
+      if (options.marker) marks.push(Plot.dot(part, { ...common, y, fill: s.color, r: 2.5 }));
       marks.push(
         Plot.lineY(part, {
           ...common,
@@ -145,7 +152,6 @@ export function lineChart(rows: readonly object[], options: LineChartOptions): C
           strokeDasharray: dasharray || undefined,
         }),
       );
-      if (options.marker) marks.push(Plot.dot(part, { ...common, y, fill: s.color, r: 2.5 }));
     });
   }
   const facetLabel = options.facetLabel ?? ((v: unknown) => `${facet} = ${v}`);
@@ -180,7 +186,9 @@ export function lineChart(rows: readonly object[], options: LineChartOptions): C
   }) as Element).outerHTML;
   const legend: LegendItem[] = [];
   if (series !== undefined && labels.length > 0) {
-    legend.push(...labels.map((label) => ({ label, ...style(label) })));
+    legend.push(
+      ...labels.map((label) => ({ label, ...style(label), dot: options.mark === "dot" })),
+    );
   }
   if (dash !== undefined) {
     dashValues.forEach((v, k) => {

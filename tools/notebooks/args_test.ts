@@ -16,14 +16,13 @@ Deno.test("flags of the notebook runner", () => {
     "o.ipynb",
     "--timeout",
     "30",
-    "--html",
     "x.ipynb",
   ]);
   assert.deepEqual(a.env, { A: "1=2" });
   assert.equal(a.out, "o.ipynb");
   assert.equal(a.timeoutSeconds, 30);
-  assert.equal(a.html, "results/html");
   assert.deepEqual(a.paths, ["x.ipynb"]);
+  assert.equal(parseNotebookArgs(["--html"]).html, "results/tmp/html");
   assert.equal(parseNotebookArgs(["--html=out/h"]).html, "out/h");
 });
 
@@ -39,4 +38,5 @@ Deno.test("bad flags are named", () => {
   );
   assert.throws(() => parseNotebookArgs(["--out"]), /--out expects a value/);
   assert.throws(() => parseNotebookArgs(["--out", "a", "--into-temp"]), /exclude each other/);
+  assert.throws(() => parseNotebookArgs(["--html", "--quick"]), /takes no execution flags/);
 });

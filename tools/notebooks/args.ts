@@ -16,7 +16,7 @@ export interface NotebookArgs {
   out?: string;
   /** `--env KEY=VALUE` (repeatable): more environment variables for the kernel. */
   env: Record<string, string>;
-  /** `--timeout SECONDS`: limit per cell (default: 600 with --quick, none otherwise). */
+  /** `--timeout SECONDS`: limit per cell (default {@link defaultCellTimeout}). */
   timeoutSeconds?: number;
   /** `--help`. */
   help: boolean;
@@ -38,7 +38,18 @@ place. Without paths: every notebook under notebooks/ except notebooks/exercises
                      with an index.html (default DIR: results/tmp/html)
   --out PATH         with ONE notebook: write the executed notebook to PATH
   --env KEY=VALUE    extra environment variable for the kernel (repeatable)
-  --timeout SECONDS  limit per cell (default 600 with --quick, none otherwise)`;
+  --timeout SECONDS  limit per cell (default 600 with --quick, 3600 otherwise)`;
+
+/**
+ * The per-cell time limit when `--timeout` is not given: 10 minutes for quick
+ * runs, an hour for full ones (the longest full cell, Figure 2's grid, takes minutes).
+ *
+ * @param quick whether the run is quick
+ * @returns seconds
+ */
+export function defaultCellTimeout(quick: boolean): number {
+  return quick ? 600 : 3600;
+}
 
 /**
  * @param argv the arguments after the script name

@@ -8,7 +8,7 @@
 
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseNotebookArgs, USAGE } from "./args.ts";
+import { defaultCellTimeout, parseNotebookArgs, USAGE } from "./args.ts";
 import { checkNotebookFile } from "./check.ts";
 import { executeNotebook, prepareJupyter } from "./execute.ts";
 import { findNotebooks } from "./find.ts";
@@ -67,7 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   await prepareJupyter();
   const temp = args.intoTemp ? await Deno.makeTempDir({ prefix: "notebooks-" }) : undefined;
   const env = { ...(args.quick ? { AMSGRAD_QUICK: "1" } : {}), ...args.env };
-  const timeoutSeconds = args.timeoutSeconds ?? (args.quick ? 600 : undefined);
+  const timeoutSeconds = args.timeoutSeconds ?? defaultCellTimeout(args.quick);
   let failures = 0;
   for (const input of notebooks) {
     const name = shortName(input);

@@ -76,7 +76,7 @@ export async function checkExport(
         await writeFile(view.screenshot, png);
       }
       report.charts.push(view);
-      if (ink < 0.02) report.problems.push(`index.html: ${box.src} is blank`);
+      if (ink < 0.005) report.problems.push(`index.html: ${box.src} is blank`);
     }
     await page.close();
   } finally {

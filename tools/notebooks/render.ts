@@ -2,9 +2,10 @@
  * Are the charts visible where readers look? Each notebook is opened in
  * headless Chromium the ways readers see it: in the classic Notebook,
  * UNTRUSTED (a fresh clone), and as nbconvert's HTML export. Every output that
- * carries a picture (PNG, JPEG, SVG, or HTML with an SVG or image) must show as an image of at least 150 × 80 px
- * that has loaded and has ink on it (≥ 2% of its pixels differ from white):
- * an SVG stripped to bare text, a sanitised HTML twin or a blank image fails.
+ * carries a picture (PNG, JPEG, SVG, or HTML with an SVG or image) must show
+ * as an image of at least 150 × 80 px that has loaded and has ink on it (≥ 0.5%
+ * of its pixels differ from white; a chart's axes and labels alone give about
+ * 1%): an SVG stripped to bare text, a sanitised HTML twin or a blank image fails.
  *
  * @module
  */
@@ -56,7 +57,7 @@ export interface RenderOptions {
   html?: Readonly<Record<string, string>>;
 }
 
-const MIN_WIDTH = 150, MIN_HEIGHT = 80, MIN_INK = 0.02;
+const MIN_WIDTH = 150, MIN_HEIGHT = 80, MIN_INK = 0.005;
 
 interface Cell {
   cell_type: string;

@@ -10,7 +10,7 @@
  * @module
  */
 
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findNotebooks } from "./find.ts";
 import { checkRendering } from "./render.ts";
@@ -52,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (html === undefined) await Deno.remove(site, { recursive: true });
   }
   for (const nb of notebooks) {
-    const mine = report.charts.filter((c) => c.notebook === nb);
+    const mine = report.charts.filter((c) => resolve(c.notebook) === resolve(nb));
     const modes = [...new Set(mine.map((c) => c.mode))];
     const counts = modes.map((m) => `${mine.filter((c) => c.mode === m).length} ${m}`);
     console.log(`${relative(ROOT, nb)}: charts seen ${counts.join(", ") || "none"}`);

@@ -7,8 +7,8 @@
  * @module
  */
 
-import { dirname, join } from "node:path";
-import { kernelJsonPath } from "./kernelspec.ts";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 
 /** A running server. */
 export interface ClassicServer {
@@ -34,6 +34,18 @@ function freePort(): number {
  */
 export async function startClassicServer(folder: string): Promise<ClassicServer> {
   const data = await Deno.makeTempDir({ prefix: "jupyter-data-" });
+  // A private "deno" kernelspec (so no "kernel not found" dialog) whose kernel dies with the server.
+  await mkdir(join(data, "path", "kernels", "deno"), { recursive: true });
+  const hasSetpriv = await Deno.stat("/usr/bin/setpriv").then(() => true, () => false);
+  const setpriv = hasSetpriv ? ["/usr/bin/setpriv", "--pdeathsig", "KILL", "--"] : [];
+  await writeFile(
+    join(data, "path", "kernels", "deno", "kernel.json"),
+    JSON.stringify({
+      argv: [...setpriv, Deno.execPath(), "jupyter", "--kernel", "--conn", "{connection_file}"],
+      display_name: "Deno",
+      language: "typescript",
+    }),
+  );
   const port = freePort();
   const child = new Deno.Command("/usr/bin/jupyter-notebook", {
     args: [
@@ -50,8 +62,7 @@ export async function startClassicServer(folder: string): Promise<ClassicServer>
       JUPYTER_DATA_DIR: join(data, "data"),
       JUPYTER_RUNTIME_DIR: join(data, "runtime"),
       JUPYTER_CONFIG_DIR: join(data, "config"),
-      // the Deno kernelspec (installed by the runner) stays visible, so no "kernel not found" dialog
-      JUPYTER_PATH: dirname(dirname(dirname(kernelJsonPath()))),
+      JUPYTER_PATH: join(data, "path"),
     },
     stdin: "null",
     stdout: "null",
@@ -59,6 +70,12 @@ export async function startClassicServer(folder: string): Promise<ClassicServer>
   }).spawn();
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    // shut the kernels down through the API first; SIGTERM alone may leave them running
+    const kernels = await fetch(`${url}/api/kernels`).then((r) => r.json(), () => []);
+    for (const k of kernels as { id: string }[]) {
+      await fetch(`${url}/api/kernels/${k.id}`, { method: "DELETE" }).then((r) => r.body?.cancel())
+        .catch(() => {});
+    }
     try {
       child.kill("SIGTERM");
     } catch { /* gone */ }

@@ -49,9 +49,10 @@ export function inJupyter(): boolean {
  *   expression adds no second output); elsewhere the bundle that would have been shown
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { display } from "./jupyter.ts";
  * const shown = await display({ "text/plain": "hello" });
- * console.assert(shown?.["text/plain"] === "hello");
+ * assert.ok(shown?.["text/plain"] === "hello");
  * ```
  */
 export async function display(item: Displayable | MimeBundle): Promise<MimeBundle | undefined> {

@@ -12,7 +12,7 @@ import { Chart } from "./chart.ts";
 import { explicitColors, frame } from "./_frame.ts";
 import { serverDocument } from "./dom.ts";
 import { orderedValues } from "./lines.ts";
-import { THEME } from "./palette.ts";
+import { seriesOrder, THEME } from "./palette.ts";
 import { compactNumbers, escapeXml } from "./svg.ts";
 import { plainNumber } from "./ticks.ts";
 
@@ -362,6 +362,7 @@ export function gridHeatmap(cells: readonly object[], options: GridHeatmapOption
     y: "beta2",
     value: options.value ?? "trainLoss",
     facet: optimizer,
+    facetOrder: seriesOrder(rows.map((r) => String(r[optimizer]))),
     xLabel: "α",
     yLabel: "β2",
     valueLabel: options.valueLabel ?? "final training loss",

@@ -362,7 +362,7 @@ export function gridHeatmap(cells: readonly object[], options: GridHeatmapOption
     y: "beta2",
     value: options.value ?? "trainLoss",
     facet: optimizer,
-    facetOrder: seriesOrder(rows.map((r) => String(r[optimizer]))),
+    facetOrder: seriesOrder((cells as readonly Row[]).map((r) => String(r[optimizer]))),
     xLabel: "α",
     yLabel: "β2",
     valueLabel: options.valueLabel ?? "final training loss",

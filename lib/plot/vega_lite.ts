@@ -59,10 +59,16 @@ export const VEGA_LITE_CONFIG = {
  */
 export async function vegaLite(spec: vl.TopLevelSpec): Promise<Chart> {
   const own = (spec as { config?: Record<string, unknown> }).config ?? {};
+  const config: Record<string, unknown> = { ...VEGA_LITE_CONFIG };
+  for (const [key, value] of Object.entries(own)) {
+    const ours = config[key];
+    const bothObjects = typeof ours === "object" && typeof value === "object" && value !== null;
+    config[key] = bothObjects ? { ...ours, ...value } : value; // the spec's settings win, key by key
+  }
   const full = {
     $schema: SCHEMA,
     ...spec,
-    config: { ...VEGA_LITE_CONFIG, ...own },
+    config,
   } as vl.TopLevelSpec;
   let compiled;
   try {

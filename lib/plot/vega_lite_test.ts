@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { VEGA_LITE_MIME, vegaLite } from "./vega_lite.ts";
+import { VEGA_LITE_CONFIG, VEGA_LITE_MIME, vegaLite } from "./vega_lite.ts";
 
 const spec = {
   data: { values: [{ t: 1, loss: 2, m: "adam" }, { t: 2, loss: 1, m: "adam" }] },
@@ -32,4 +32,11 @@ Deno.test("a broken Vega-Lite spec is reported as such", async () => {
     () => vegaLite({ mark: "nonsense" } as unknown as typeof spec),
     /invalid Vega-Lite spec/,
   );
+});
+
+Deno.test("a spec's own config is merged over the theme, key by key", async () => {
+  const chart = await vegaLite({ ...spec, config: { axis: { labelFontSize: 14 } } });
+  const config = (chart.bundle()[VEGA_LITE_MIME] as { config: Record<string, unknown> }).config;
+  assert.deepEqual(config.axis, { ...VEGA_LITE_CONFIG.axis, labelFontSize: 14 });
+  assert.equal(config.background, "#ffffff");
 });

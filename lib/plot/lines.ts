@@ -12,7 +12,7 @@ import { Chart } from "./chart.ts";
 import { downsampleLog } from "./downsample.ts";
 import { explicitColors, frame, type LegendItem } from "./_frame.ts";
 import { serverDocument } from "./dom.ts";
-import { seriesOrder, type SeriesStyle, seriesStyle, THEME } from "./palette.ts";
+import { seriesOrder, type SeriesStyle, seriesStyle, seriesStyles, THEME } from "./palette.ts";
 import { compactNumbers } from "./svg.ts";
 import { logTickLabel, plainNumber } from "./ticks.ts";
 
@@ -110,9 +110,12 @@ export function lineChart(rows: readonly object[], options: LineChartOptions): C
   const labels = series === undefined ? [""] : seriesOrder(data.map((r) => String(r[series])));
   const dashValues = dash === undefined ? [undefined] : orderedValues(data, dash);
   const dashLabel = options.dashLabel ?? ((v: unknown) => `${dash} = ${v}`);
+  const palette = seriesStyles(labels);
   const style = (label: string) =>
     options.styles?.[label] ??
-      (series === undefined ? { color: THEME.ink, dash: "" } : seriesStyle(label));
+      (series === undefined
+        ? { color: THEME.ink, dash: "" }
+        : palette.get(label) ?? seriesStyle(label));
   const marks: Plot.Markish[] = [];
   for (const r of options.yRules ?? []) {
     marks.push(Plot.ruleY([r], { stroke: THEME.muted, strokeOpacity: 0.6 }));

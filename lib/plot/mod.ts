@@ -22,7 +22,7 @@
  * - Heatmaps: {@link heatmap} (any grid, value printed in each cell),
  *   {@link gridHeatmap} (Figure 2's (α, β2) grid per optimizer),
  *   {@link phaseDiagramChart} ((β1, 1 − β2) cells with the curve β1 = √β2).
- * - Look: {@link OPTIMIZER_STYLES}, {@link seriesStyle}, {@link seriesOrder},
+ * - Look: {@link OPTIMIZER_STYLES}, {@link seriesStyle}, {@link seriesStyles}, {@link seriesOrder},
  *   {@link colorScale}, {@link dashScale} (one colour and dash per optimizer
  *   label, everywhere), {@link THEME}; tick labels {@link plainNumber},
  *   {@link logTickLabel} (no SI prefixes).

@@ -63,7 +63,7 @@ const VARIANT_DASH: Readonly<Record<string, string>> = {
 };
 
 /** Colours for labels that are not optimizers, picked by a stable hash of the label. */
-const OTHER_COLORS = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"];
+const OTHER_COLORS = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4"];
 
 const KEYS = Object.keys(OPTIMIZER_STYLES);
 const normalise = (s: string) => s.toLowerCase().replace(/[\s_-]/g, "");
@@ -147,6 +147,35 @@ export function seriesOrder(labels: Iterable<string>): string[] {
 }
 
 /**
+ * The styles of one chart's series: optimizers (and their variants) as
+ * {@link seriesStyle} gives them; other labels take distinct colours in legend
+ * order (then dashes, past the colours), so no two lines of the chart look alike.
+ *
+ * @param labels the chart's series labels
+ * @returns style by label, in legend order
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seriesStyles } from "./palette.ts";
+ * const styles = seriesStyles(["run a", "run b", "Adam"]);
+ * assert.notEqual(styles.get("run a")!.color, styles.get("run b")!.color);
+ * ```
+ */
+export function seriesStyles(labels: Iterable<string>): Map<string, SeriesStyle> {
+  const out = new Map<string, SeriesStyle>();
+  let other = 0;
+  for (const label of seriesOrder(labels)) {
+    if (parse(label).key !== undefined) out.set(label, seriesStyle(label));
+    else {
+      const k = other++;
+      const dash = ["", "6 3", "2 2"][Math.floor(k / OTHER_COLORS.length) % 3]!;
+      out.set(label, { color: OTHER_COLORS[k % OTHER_COLORS.length]!, dash });
+    }
+  }
+  return out;
+}
+
+/**
  * A colour scale for Vega-Lite or Observable Plot: `{ domain, range }` with the
  * labels in legend order and their palette colours.
  *
@@ -154,8 +183,8 @@ export function seriesOrder(labels: Iterable<string>): string[] {
  * @returns `{ domain, range }`, e.g. for a Vega-Lite `color.scale`
  */
 export function colorScale(labels: Iterable<string>): { domain: string[]; range: string[] } {
-  const domain = seriesOrder(labels);
-  return { domain, range: domain.map((l) => seriesStyle(l).color) };
+  const styles = seriesStyles(labels);
+  return { domain: [...styles.keys()], range: [...styles.values()].map((s) => s.color) };
 }
 
 /**
@@ -166,10 +195,9 @@ export function colorScale(labels: Iterable<string>): { domain: string[]; range:
  * @returns `{ domain, range }` for a Vega-Lite `strokeDash.scale`
  */
 export function dashScale(labels: Iterable<string>): { domain: string[]; range: number[][] } {
-  const domain = seriesOrder(labels);
-  const range = domain.map((l) => {
-    const dash = seriesStyle(l).dash;
-    return dash === "" ? [1, 0] : dash.split(" ").map(Number);
-  });
-  return { domain, range };
+  const styles = seriesStyles(labels);
+  const range = [...styles.values()].map(({ dash }) =>
+    dash === "" ? [1, 0] : dash.split(" ").map(Number)
+  );
+  return { domain: [...styles.keys()], range };
 }

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { colorScale, dashScale, OPTIMIZER_STYLES, seriesOrder, seriesStyle } from "./palette.ts";
+import {
+  colorScale,
+  dashScale,
+  OPTIMIZER_STYLES,
+  seriesOrder,
+  seriesStyle,
+  seriesStyles,
+} from "./palette.ts";
 
 Deno.test("every optimizer has its own colour", () => {
   const colors = Object.values(OPTIMIZER_STYLES).map((s) => s.color);
@@ -25,4 +32,13 @@ Deno.test("scales list labels in legend order with their colours and dashes", ()
   assert.deepEqual(c.domain, ["Adam", "AMSGrad"]);
   assert.deepEqual(c.range, [OPTIMIZER_STYLES.Adam!.color, OPTIMIZER_STYLES.AMSGrad!.color]);
   assert.deepEqual(dashScale(["AdamNC", "Adam"]).range, [[1, 0], [8, 4]]);
+});
+
+Deno.test("within one chart, labels that are not optimizers never share a look", () => {
+  const labels = Array.from({ length: 12 }, (_, i) => `run ${i}`).concat(["SGD"]);
+  const styles = seriesStyles(labels);
+  const looks = [...styles.values()].map((s) => `${s.color}/${s.dash}`);
+  assert.equal(new Set(looks).size, labels.length);
+  assert.deepEqual(styles.get("SGD"), OPTIMIZER_STYLES.SGD);
+  assert.equal([...styles.keys()][0], "SGD", "optimizers lead the legend");
 });

@@ -27,8 +27,9 @@ export interface DownsampleOptions {
  * @returns indices in [0, length)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { logSpacedIndices } from "./downsample.ts";
- * console.assert(logSpacedIndices(10_000_000, 300).length <= 300);
+ * assert.ok(logSpacedIndices(10_000_000, 300).length <= 300);
  * ```
  */
 export function logSpacedIndices(length: number, points: number): number[] {
@@ -93,9 +94,10 @@ function thin<R>(series: [R, number, number][], points: number, withY: boolean):
  * @returns a subset of `rows` (the same objects)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { downsampleLog } from "./downsample.ts";
  * const rows = Array.from({ length: 100_000 }, (_, i) => ({ t: i + 1, loss: 1 / (i + 1) }));
- * console.assert(downsampleLog(rows, { x: "t", points: 200 }).length <= 201);
+ * assert.ok(downsampleLog(rows, { x: "t", points: 200 }).length <= 201);
  * ```
  */
 export function downsampleLog<R extends object>(

@@ -16,8 +16,9 @@ const DECIMAL = /-?\d*\.\d+(?:e[-+]?\d+)?/g;
  * @returns the same markup with the SVG namespace declared on the root
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { withXmlns } from "./svg.ts";
- * console.assert(withXmlns("<svg></svg>") === '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+ * assert.ok(withXmlns("<svg></svg>") === '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
  * ```
  */
 export function withXmlns(svg: string): string {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { VEGA_LITE_MIME, vegaLite } from "./vega_lite.ts";
+import { VEGA_LITE_CONFIG, VEGA_LITE_MIME, vegaLite } from "./vega_lite.ts";
 
 const spec = {
   data: { values: [{ t: 1, loss: 2, m: "adam" }, { t: 2, loss: 1, m: "adam" }] },
@@ -21,7 +21,9 @@ Deno.test("a Vega-Lite chart carries the spec and a server-rendered SVG in one b
     bundle["image/svg+xml"] as string,
     /^<svg[^>]* xmlns="http:\/\/www.w3.org\/2000\/svg"/,
   );
-  assert.equal(bundle["text/html"], bundle["image/svg+xml"]);
+  assert.equal(bundle["text/html"], undefined);
+  assert.deepEqual(Object.keys(bundle).slice(0, 3), [VEGA_LITE_MIME, "image/png", "image/svg+xml"]);
+  assert.equal((sent.config as Record<string, unknown>).background, "#ffffff");
   assert.ok(chart.svg.includes(">adam<"), "legend label rendered");
 });
 
@@ -30,4 +32,11 @@ Deno.test("a broken Vega-Lite spec is reported as such", async () => {
     () => vegaLite({ mark: "nonsense" } as unknown as typeof spec),
     /invalid Vega-Lite spec/,
   );
+});
+
+Deno.test("a spec's own config is merged over the theme, key by key", async () => {
+  const chart = await vegaLite({ ...spec, config: { axis: { labelFontSize: 14 } } });
+  const config = (chart.bundle()[VEGA_LITE_MIME] as { config: Record<string, unknown> }).config;
+  assert.deepEqual(config.axis, { ...VEGA_LITE_CONFIG.axis, labelFontSize: 14 });
+  assert.equal(config.background, "#ffffff");
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseNotebookArgs } from "./args.ts";
+import { defaultCellTimeout, parseNotebookArgs } from "./args.ts";
 
 Deno.test("flags of the notebook runner", () => {
   assert.deepEqual(parseNotebookArgs(["--quick", "--into-temp"]), {
@@ -16,14 +16,13 @@ Deno.test("flags of the notebook runner", () => {
     "o.ipynb",
     "--timeout",
     "30",
-    "--html",
     "x.ipynb",
   ]);
   assert.deepEqual(a.env, { A: "1=2" });
   assert.equal(a.out, "o.ipynb");
   assert.equal(a.timeoutSeconds, 30);
-  assert.equal(a.html, "results/html");
   assert.deepEqual(a.paths, ["x.ipynb"]);
+  assert.equal(parseNotebookArgs(["--html"]).html, "results/tmp/html");
   assert.equal(parseNotebookArgs(["--html=out/h"]).html, "out/h");
 });
 
@@ -39,4 +38,11 @@ Deno.test("bad flags are named", () => {
   );
   assert.throws(() => parseNotebookArgs(["--out"]), /--out expects a value/);
   assert.throws(() => parseNotebookArgs(["--out", "a", "--into-temp"]), /exclude each other/);
+  assert.throws(() => parseNotebookArgs(["--html", "--quick"]), /takes no execution flags/);
+});
+
+Deno.test("every run has a cell time limit: 600 s quick, 3600 s full, unless --timeout says", () => {
+  assert.equal(defaultCellTimeout(true), 600);
+  assert.equal(defaultCellTimeout(false), 3600);
+  assert.equal(parseNotebookArgs(["--timeout", "5"]).timeoutSeconds, 5);
 });

@@ -13,6 +13,15 @@ arrives, and after the last cell IOPub is drained until it has been quiet for
 
 With --deno, the kernel is started from a private kernelspec that runs exactly
 that binary, so concurrent runs with different deno binaries cannot interfere.
+That kernel is started under `setpriv --pdeathsig KILL` (util-linux) and this
+script exits when its own parent (the Deno runner) goes away: killing the runner
+takes the kernel down with it, instead of leaving it running.
+
+Asynchronous errors fail the notebook: before the first cell a hidden cell
+installs `error` and `unhandledrejection` listeners in the kernel (the Deno
+kernel otherwise drops an error thrown in a `setTimeout`, or a rejection nobody
+awaits, without a word), and after every cell a hidden check raises what they
+caught, attributed to that cell.
 """
 
 import argparse
@@ -24,6 +33,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
 
 import nbformat
@@ -35,6 +45,36 @@ from nbclient.util import ensure_async
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
+# Runs hidden before the first cell: record errors that escape every cell's own code.
+PRELUDE = r"""
+if (!globalThis.__notebookAsyncErrors) {
+  const errors = (globalThis.__notebookAsyncErrors = []);
+  const note = (kind, e) => {
+    const text = `${kind}: ${e?.stack ?? e}`;
+    errors.push(text);
+    console.error(text);
+  };
+  globalThis.addEventListener("error", (ev) => {
+    ev.preventDefault();
+    note("uncaught error in a callback", ev.error ?? ev.message);
+  });
+  globalThis.addEventListener("unhandledrejection", (ev) => {
+    ev.preventDefault();
+    note("unhandled promise rejection", ev.reason);
+  });
+}
+"""
+
+# Runs hidden after every cell: raise what the listeners caught since the last check.
+CHECK = r"""{
+  const caught = globalThis.__notebookAsyncErrors?.splice(0) ?? [];
+  if (caught.length > 0) {
+    const e = new Error(caught.join("\n"));
+    e.name = "AsynchronousError";
+    throw e;
+  }
+}"""
+
 
 class RoutingClient(NotebookClient):
     """A NotebookClient that routes late IOPub messages to the cell they belong to."""
@@ -45,6 +85,7 @@ class RoutingClient(NotebookClient):
         self.cells_by_msg_id = {}
         self.late_messages = 0
         self.current_index = None
+        self.prelude_done = False
 
     def _route(self, msg, current_id):
         """Process msg for its own cell; True when it is the current cell's idle."""
@@ -78,15 +119,33 @@ class RoutingClient(NotebookClient):
                 return
             self._route(msg, None)
 
+    async def hidden(self, source, cell_index):
+        """Run code in the kernel outside the notebook; its error is added to cell_index."""
+        cell, real = nbformat.v4.new_code_cell(source), self.nb.cells[cell_index]
+        try:
+            await NotebookClient.async_execute_cell(self, cell, cell_index, store_history=False)
+        except CellControlSignal:
+            if real.cell_type == "code":
+                real.outputs.extend(o for o in cell.outputs if o.output_type == "error")
+            raise
+        finally:
+            self.nb.cells[cell_index] = real  # nbclient stores the cell it ran at that index
+
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
         self.current_index = cell_index
+        if not self.prelude_done:
+            await self.hidden(PRELUDE, cell_index)
+            self.prelude_done = True
         try:
             result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
         except CellControlSignal:
             await self.drain()  # the failing cell's own outputs may still be in flight
             raise
-        if cell_index == len(self.nb.cells) - 1:
+        last = cell_index == len(self.nb.cells) - 1
+        if last:
             await self.drain()
+        if cell.cell_type == "code" or last:
+            await self.hidden(CHECK, cell_index)
         return result
 
 
@@ -106,10 +165,17 @@ def make_stable(nb, kernel_name):
         "display_name": "Deno",
         "language": "typescript",
     }
+    count = 0  # the hidden cells took execution numbers too: number the notebook's own 1, 2, ...
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
         if cell.cell_type == "code":
+            if cell.get("execution_count") is not None:
+                count += 1
+                cell.execution_count = count
+                for out in cell.outputs:
+                    if "execution_count" in out:
+                        out.execution_count = count
             cell.outputs = canonical_order(cell.outputs)
             for out in cell.outputs:
                 out.get("metadata", {}).pop("execution", None)
@@ -130,9 +196,11 @@ def private_kernelspec(kernel_name, deno):
     This one is ours alone; its argv is what `deno jupyter --install` writes."""
     root = tempfile.mkdtemp(prefix="deno-kernelspec-")
     os.makedirs(os.path.join(root, "kernels", kernel_name))
+    # the kernel gets SIGKILL when this process dies, however it dies
+    setpriv = ["/usr/bin/setpriv", "--pdeathsig", "KILL", "--"] if os.path.exists("/usr/bin/setpriv") else []
     with open(os.path.join(root, "kernels", kernel_name, "kernel.json"), "w") as f:
         json.dump({
-            "argv": [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
+            "argv": [*setpriv, deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
             "display_name": "Deno",
             "language": "typescript",
         }, f)
@@ -148,7 +216,20 @@ def check_kernelspec(kernel_name):
     return None
 
 
+def exit_with_parent():
+    """Exit (and so kill the kernel) as soon as the process that started us is gone."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(3)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
+    exit_with_parent()
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--input", required=True)
     p.add_argument("--output", required=True)
@@ -190,7 +271,8 @@ def run(a):
     try:
         asyncio.run(client.async_execute())
     except CellExecutionError as e:
-        failure = {"message": ANSI.sub("", f"{e.ename}: {e.evalue}\n{e.traceback}")}
+        detail = "" if e.ename == "AsynchronousError" else f"\n{e.traceback}"  # not the hidden check
+        failure = {"message": ANSI.sub("", f"{e.ename}: {e.evalue}{detail}")}
     except Exception as e:  # a dead kernel, a timeout, a kernel that would not start
         failure = {"message": ANSI.sub("", f"{type(e).__name__}: {e}")}
     if failure is not None:

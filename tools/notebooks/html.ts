@@ -1,16 +1,27 @@
 /**
- * HTML export of an executed notebook with Debian's nbconvert. Charts survive
- * because lib/plot puts the SVG in `text/html` too (nbconvert 6 sanitises
- * `image/svg+xml` away).
+ * HTML export of an executed notebook with Debian's nbconvert. nbconvert
+ * prefers `image/svg+xml` to `image/png`, and version 6.5 (Debian 12) passes
+ * inline SVG through lxml's HTML cleaner, which strips it to bare text; so the
+ * export ranks `image/png` first (a config file setting
+ * `NbConvertBase.display_data_priority`), and every lib/plot chart shows as its PNG.
  *
  * @module
  */
 
 import { mkdir } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { ensureJupyterClient, PYTHON } from "./python.ts";
 
+/** nbconvert's own priority list, with `image/png` moved before `image/svg+xml`. */
+export const PNG_FIRST = `c.NbConvertBase.display_data_priority = [
+    "text/html", "application/pdf", "text/latex", "image/png", "image/svg+xml",
+    "image/jpeg", "text/markdown", "text/plain",
+]
+`;
+
 /**
+ * Export one notebook to HTML, charts as PNG.
+ *
  * @param notebook an executed `.ipynb`
  * @param html the `.html` file to write (folders are created)
  * @returns the path written
@@ -20,6 +31,9 @@ export async function exportHtml(notebook: string, html: string): Promise<string
   if (!html.endsWith(".html")) throw new TypeError(`expected an .html path, got "${html}"`);
   await ensureJupyterClient({ html: true });
   await mkdir(dirname(resolve(html)), { recursive: true });
+  const configDir = await Deno.makeTempDir({ prefix: "nbconvert-config-" });
+  const config = join(configDir, "png_first.py");
+  await Deno.writeTextFile(config, PNG_FIRST);
   const args = [
     "-m",
     "nbconvert",
@@ -27,6 +41,7 @@ export async function exportHtml(notebook: string, html: string): Promise<string
     "html",
     "--log-level",
     "WARN",
+    `--config=${config}`,
     "--output-dir",
     dirname(resolve(html)),
     "--output",
@@ -34,6 +49,7 @@ export async function exportHtml(notebook: string, html: string): Promise<string
     resolve(notebook),
   ];
   const out = await new Deno.Command(PYTHON, { args, stdin: "null" }).output();
+  await Deno.remove(configDir, { recursive: true });
   if (!out.success) {
     throw new Error(
       `nbconvert --to html ${notebook} failed:\n${new TextDecoder().decode(out.stderr)}`,

@@ -8,11 +8,12 @@
 
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseNotebookArgs, USAGE } from "./args.ts";
+import { defaultCellTimeout, parseNotebookArgs, USAGE } from "./args.ts";
 import { checkNotebookFile } from "./check.ts";
 import { executeNotebook, prepareJupyter } from "./execute.ts";
 import { findNotebooks } from "./find.ts";
-import { exportHtml } from "./html.ts";
+import { exportSite } from "./export.ts";
+import { ensureJupyterClient } from "./python.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const NOTEBOOKS = join(ROOT, "notebooks");
@@ -51,13 +52,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return 0;
   }
+  if (args.html !== undefined) {
+    await ensureJupyterClient({ html: true });
+    const site = await exportSite(notebooks, args.html, join(ROOT, "results"));
+    console.log(
+      `${site.notebooks.length} notebooks and ${site.figures.length} figures exported to ` +
+        `${join(args.html, "index.html")}`,
+    );
+    return 0;
+  }
   if (args.out !== undefined && notebooks.length !== 1) {
     throw new Error(`--out needs exactly one notebook, got ${notebooks.length}`);
   }
-  await prepareJupyter({ html: args.html !== undefined });
+  await prepareJupyter();
   const temp = args.intoTemp ? await Deno.makeTempDir({ prefix: "notebooks-" }) : undefined;
   const env = { ...(args.quick ? { AMSGRAD_QUICK: "1" } : {}), ...args.env };
-  const timeoutSeconds = args.timeoutSeconds ?? (args.quick ? 600 : undefined);
+  const timeoutSeconds = args.timeoutSeconds ?? defaultCellTimeout(args.quick);
   let failures = 0;
   for (const input of notebooks) {
     const name = shortName(input);
@@ -66,9 +76,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     const problems = r.ok
       ? await checkNotebookFile(output)
       : [`${r.where ?? "before any cell"}: ${r.message}`];
-    if (r.ok && problems.length === 0 && args.html !== undefined) {
-      await exportHtml(output, join(args.html, name.replace(/\.ipynb$/, ".html")));
-    }
     console.log(`${problems.length ? "✗" : "✓"} ${name}  ${r.seconds.toFixed(1)} s`);
     for (const p of problems) console.log(`    ${name}: ${p.replaceAll("\n", "\n    ")}`);
     if (r.partial) console.log(`    partial output kept at ${r.partial}`);

@@ -117,6 +117,51 @@ export async function ensureJupyterClient(
   });
 }
 
+/** Programs the browser check runs → the Debian package that provides each. */
+const PROGRAMS: Record<string, string> = {
+  "/usr/bin/chromium": "chromium",
+  "/usr/bin/jupyter-notebook": "jupyter-notebook",
+};
+
+async function missingPrograms(): Promise<string[]> {
+  const missing: string[] = [];
+  for (const path of Object.keys(PROGRAMS)) {
+    if (!(await Deno.stat(path).then((s) => s.isFile, () => false))) missing.push(path);
+  }
+  return missing;
+}
+
+/**
+ * Make sure headless Chromium, the classic Notebook and nbconvert are present
+ * (Debian packages `chromium`, `jupyter-notebook`, `python3-nbconvert`),
+ * installing them as root when missing.
+ *
+ * @throws Error naming what is missing and the command that would install it
+ */
+export async function ensureBrowserTools(): Promise<void> {
+  await ensureJupyterClient({ html: true });
+  if ((await missingPrograms()).length === 0) return;
+  const packages = () => missingPrograms().then((m) => m.map((p) => PROGRAMS[p]!));
+  if (Deno.uid() !== 0) {
+    throw new Error(
+      `missing ${(await missingPrograms()).join(", ")}; install as root: ` +
+        `apt-get install -y --no-install-recommends ${(await packages()).join(" ")}`,
+    );
+  }
+  await withInstallLock(async () => {
+    const wanted = await packages();
+    if (wanted.length === 0) return;
+    console.error(`installing ${wanted.join(" ")} for the browser check`);
+    if (!(await aptInstall(wanted))) {
+      throw new Error(`apt-get install ${wanted.join(" ")} failed (see apt's output above)`);
+    }
+    const still = await missingPrograms();
+    if (still.length > 0) {
+      throw new Error(`after apt-get install, still missing ${still.join(", ")}`);
+    }
+  });
+}
+
 function packagesFor(modules: readonly string[]): string[] {
   return [...new Set(modules.map((m) => PACKAGES[m]!))];
 }

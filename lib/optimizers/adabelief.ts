@@ -10,7 +10,8 @@
 import { emaPhi } from "../framework/phi.ts";
 import { beliefPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { beta, nonNegative } from "../framework/validate.ts";
+import { beta, knownOptions, nonNegative } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
 /** Options of {@link adabelief}; ε defaults to 1e-16 here (the authors'). */
@@ -28,6 +29,7 @@ export interface AdaBeliefOptions extends CommonOptions {
  * ε = 1e-16 outside the root, ε_root = 1e-16 added to s_t.
  */
 export function adabelief(opts: AdaBeliefOptions = {}): Optimizer {
+  knownOptions("AdaBelief", opts, OPTION_NAMES.adabelief);
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
   const epsRoot = nonNegative("epsRoot", opts.epsRoot ?? 1e-16);

@@ -11,7 +11,8 @@
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
-import { nonNegative, positive } from "../framework/validate.ts";
+import { knownOptions, nonNegative, positive } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
@@ -27,6 +28,7 @@ export interface AdaBoundOptions extends Omit<AdamFamilyOptions, "variant"> {
 }
 
 function bounded(name: string, opts: AdaBoundOptions, amsbound: boolean): Optimizer {
+  knownOptions(name, opts, OPTION_NAMES.adabound);
   const finalAlpha = nonNegative("finalAlpha", opts.finalAlpha ?? 0.1);
   const gamma = positive("gamma", opts.gamma ?? 1e-3);
   const parts = adamParts({ ...opts, variant: "keras" }, amsbound ? { max: "raw" } : {});

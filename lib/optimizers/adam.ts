@@ -25,6 +25,8 @@
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
+import { knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
@@ -33,5 +35,6 @@ export type AdamOptions = AdamFamilyOptions;
 
 /** Adam; RMSProp is Adam with β1 = 0. */
 export function adam(opts: AdamOptions = {}): Optimizer {
+  knownOptions("Adam", opts, OPTION_NAMES.adam);
   return build("Adam", opts, adamParts(opts));
 }

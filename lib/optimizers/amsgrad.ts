@@ -26,6 +26,8 @@
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
+import { knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts, type Beta1ScheduleOptions } from "./_adam_family.ts";
 
@@ -34,5 +36,6 @@ export type AmsgradOptions = AdamFamilyOptions & Beta1ScheduleOptions;
 
 /** AMSGrad (Algorithm 2). */
 export function amsgrad(opts: AmsgradOptions = {}): Optimizer {
+  knownOptions("AMSGrad", opts, OPTION_NAMES.amsgrad);
   return build("AMSGrad", opts, adamParts(opts, { max: "variant" }));
 }

@@ -6,7 +6,8 @@
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
-import { inClosed } from "../framework/validate.ts";
+import { inClosed, knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
@@ -21,6 +22,7 @@ export interface PadamOptions extends Omit<AdamFamilyOptions, "variant"> {
  * α_t √(1 − β2^t)/(1 − β1^t) · m_t / (√v̂_t + ε)^{2p}, α default 0.1, p default ¼.
  */
 export function padam(opts: PadamOptions = {}): Optimizer {
+  knownOptions("Padam", opts, OPTION_NAMES.padam);
   const p = inClosed("p", opts.p ?? 0.25, 0, 0.5);
   return build("Padam", { ...opts, alpha: opts.alpha ?? 0.1 }, {
     ...adamParts({ ...opts, variant: "keras" }, { max: "raw" }),

@@ -10,7 +10,8 @@
 import { emaPhi } from "../framework/phi.ts";
 import { emaPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { beta } from "../framework/validate.ts";
+import { beta, knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
 /** Options of {@link radam}: the common options, β1 and β2. */
@@ -26,6 +27,7 @@ export interface RadamOptions extends CommonOptions {
  * then Adam's bias-corrected step scaled by the rectifier r_t.
  */
 export function radam(opts: RadamOptions = {}): Optimizer {
+  knownOptions("RAdam", opts, OPTION_NAMES.radam);
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
   const rhoInf = 2 / (1 - beta2) - 1;

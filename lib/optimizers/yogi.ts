@@ -8,7 +8,8 @@
 import { emaPhi } from "../framework/phi.ts";
 import { yogiPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { beta, nonNegative } from "../framework/validate.ts";
+import { beta, knownOptions, nonNegative } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
 /** Options of {@link yogi}; α defaults to 1e-2 and ε to 1e-3 here (optax's). */
@@ -26,6 +27,7 @@ export interface YogiOptions extends CommonOptions {
  * α default 1e-2, ε = 1e-3 outside the root.
  */
 export function yogi(opts: YogiOptions = {}): Optimizer {
+  knownOptions("Yogi", opts, OPTION_NAMES.yogi);
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
   const init = nonNegative("initialAccumulator", opts.initialAccumulator ?? 1e-6);

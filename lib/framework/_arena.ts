@@ -35,8 +35,8 @@ type AdamKernel = (
 
 /** The module's exports. */
 interface Exports {
-  firstNonFinite(g: number, n: number): number;
-  [shape: string]: AdamKernel | ((g: number, n: number) => number);
+  firstBeyond(g: number, n: number, limit: number): number;
+  [shape: string]: AdamKernel | ((g: number, n: number, limit: number) => number);
 }
 
 let compiled: WebAssembly.Module | null = null;
@@ -79,14 +79,14 @@ export class Float32Arena {
   }
 
   /**
-   * Copies g_t into the memory; returns the index of its first non-finite
-   * coordinate, or −1.
+   * Copies g_t into the memory; returns the index of its first coordinate that
+   * is not below `limit` in magnitude (NaN and ±∞ included), or −1.
    */
-  loadGradient(g: Float32Array): number {
+  loadGradient(g: Float32Array, limit: number): number {
     const own = this.arrays.g!;
     if (g !== own) own.set(g);
-    const group = this.#kernels.firstNonFinite(this.#at.g!, this.#n4);
-    return group < 0 ? -1 : group + loops.firstNonFinite(own.subarray(group, group + 4));
+    const group = this.#kernels.firstBeyond(this.#at.g!, this.#n4, limit);
+    return group < 0 ? -1 : group + loops.firstBeyond(own.subarray(group, group + 4), limit);
   }
 
   /**

@@ -19,8 +19,9 @@
  *   1·y = y, y + 0 = y for the y ≥ +0 it meets, a·m + 0·g = a·m since m = −0
  *   only when g's sign bit is set, clamps to ±∞ change nothing, and D_i ≥
  *   epsOut > 0). Fewer live constants also keep the loop in registers.
- * - `firstNonFinite(g, n)`: the index of the first group of four coordinates
- *   holding a NaN or ±∞ (g − g ≠ 0), or −1.
+ * - `firstBeyond(g, n, limit)`: the index of the first group of four
+ *   coordinates holding one that is not below `limit` in magnitude (NaN, ±∞, or
+ *   a value so large that its square would overflow), or −1.
  *
  * `_float32_wasm.ts` holds the assembled bytes; `deno task wasm` rewrites it
  * from this text and a test checks that the two agree.
@@ -143,15 +144,16 @@ function adamFunc(shape: Shape): string {
 export const FLOAT32_WAT = `
 (module
   (import "env" "memory" (memory 1))
-  (func (export "firstNonFinite") (param $g i32) (param $n i32) (result i32)
-    (local $o i32) (local $end i32) (local $gi v128)
+  (func (export "firstBeyond") (param $g i32) (param $n i32) (param $limit f32) (result i32)
+    (local $o i32) (local $end i32) (local $lim v128)
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $lim (f32x4.splat (local.get $limit)))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
-      ;; g - g is 0 for a finite g, NaN for NaN and for +-inf
-      (local.set $gi (v128.load (i32.add (local.get $g) (local.get $o))))
-      (if (v128.any_true (f32x4.ne (f32x4.sub (local.get $gi) (local.get $gi))
-                                   (f32x4.splat (f32.const 0))))
+      ;; |g| < limit is false for NaN, for +-inf and for the huge
+      (if (v128.any_true (v128.not (f32x4.lt
+            (f32x4.abs (v128.load (i32.add (local.get $g) (local.get $o))))
+            (local.get $lim))))
         (then (return (i32.shr_u (local.get $o) (i32.const 2)))))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br $next)))

@@ -59,6 +59,14 @@ export function makeLoops() {
     return -1;
   }
 
+  /** The index of the first g_i that is not below `limit` in magnitude (NaN included), or −1. */
+  function firstBeyond(g: Vec, limit: number): number {
+    for (let i = 0; i < g.length; i++) {
+      if (!(Math.abs(g[i]!) < limit)) return i;
+    }
+    return -1;
+  }
+
   /** m_i ← β·m_i + k·g_i: φ's moving average (k = 1 − β) and momentum. */
   function ema(m: Vec, g: Vec, beta: number, k: number, lo: number, hi: number): void {
     for (let i = lo; i < hi; i++) m[i] = beta * m[i]! + k * g[i]!;
@@ -194,7 +202,18 @@ export function makeLoops() {
     update(k, x, g, m, d, w, lo, hi);
   }
 
-  return { firstNonFinite, ema, emaSquares, runningMax, belief, yogi, infinityNorm, update, adam };
+  return {
+    firstNonFinite,
+    firstBeyond,
+    ema,
+    emaSquares,
+    runningMax,
+    belief,
+    yogi,
+    infinityNorm,
+    update,
+    adam,
+  };
 }
 
 /** The loops, one function each. */
@@ -222,6 +241,7 @@ const is32 = (x: Vec) => x.BYTES_PER_ELEMENT === 4;
  */
 export const loops: Loops = {
   firstNonFinite: (g) => is32(g) ? F32.firstNonFinite(g) : F64.firstNonFinite(g),
+  firstBeyond: (g, limit) => is32(g) ? F32.firstBeyond(g, limit) : F64.firstBeyond(g, limit),
   ema: (m, g, beta, k, lo, hi) =>
     is32(m) ? F32.ema(m, g, beta, k, lo, hi) : F64.ema(m, g, beta, k, lo, hi),
   emaSquares: (v, g, beta, k, lo, hi) =>

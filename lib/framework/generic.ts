@@ -32,13 +32,33 @@
  * @module
  */
 import type { MethodSpec, Optimizer, State, StepScalars, Vec } from "./types.ts";
-import { NonFiniteGradientError } from "./errors.ts";
+import { NonFiniteGradientError, NonFiniteStateError } from "./errors.ts";
 import { loops, type UpdateScalars } from "./_loops.ts";
 import { adam32, adamSlotOf, float32Unsupported } from "./_float32.ts";
-import { allocate, arenaOf } from "./_arena.ts";
+import { allocate, arenaOf, type Float32Arena } from "./_arena.ts";
 
 /** Coordinates per tile: 5 arrays × 2048 × 8 bytes = 80 KiB, within L2. */
 const TILE = 2048;
+
+/**
+ * Gradients at least this large (by the state's array type) are stepped with a
+ * check: their square, or the square of a difference of two of them, could
+ * overflow (2^120 < float32's 2^128, 2^1002 < float64's 2^1024). Such a step
+ * keeps a copy of the state, and undoes itself if any value came out non-finite.
+ */
+const SUSPECT_32 = 2 ** 60;
+const SUSPECT_64 = 2 ** 500;
+
+/** The first non-finite value among x and the slots, as [array, coordinate], or null. */
+function firstNonFiniteIn(state: State): [string, number] | null {
+  const i = loops.firstNonFinite(state.x);
+  if (i >= 0) return ["x", i];
+  for (const [name, v] of Object.entries(state.slots)) {
+    const j = loops.firstNonFinite(v);
+    if (j >= 0) return [name, j];
+  }
+  return null;
+}
 
 /** A fresh scalars record (the one allocation per optimizer). */
 export function newScalars(): StepScalars {
@@ -64,6 +84,12 @@ export function newScalars(): StepScalars {
 export function prepare(spec: MethodSpec, state: State, s: StepScalars, t: number): void {
   s.t = t;
   s.alphaT = spec.alpha(t);
+  if (!(s.alphaT >= 0 && s.alphaT < Infinity)) {
+    throw new RangeError(
+      `α_t must be a finite number ≥ 0, but the step size at step ${t} is ${s.alphaT} ` +
+        `(the optimizer state was left unchanged)`,
+    );
+  }
   s.beta1T = 0;
   s.beta2T = 0;
   s.a = 1;
@@ -134,6 +160,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       throw new RangeError(`${spec.name}: arithmetic "float32" needs Adam's family; ${why}`);
     }
   }
+  const slotNames = Object.keys({ ...phi.slots, ...psi.slots });
   // Weights √V_t for a non-separable projection, allocated on first use.
   let weights: Vec | null = null;
 
@@ -158,21 +185,62 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     return { t: 0, x, slots, scalars: {} };
   }
 
+  /** The state's slots, checked to be this method's before anything is touched. */
+  function checkSlots(state: State, n: number): void {
+    for (const name of slotNames) {
+      const v = state.slots[name];
+      if (v === undefined || v.length !== n) {
+        throw new TypeError(
+          `${spec.name}: the state has no slot "${name}" of length ${n} ` +
+            `(its slots: ${Object.keys(state.slots).join(", ") || "none"}); ` +
+            `was it made by another optimizer?`,
+        );
+      }
+    }
+  }
+
   function step(state: State, g: Vec): void {
     const x = state.x;
     const n = x.length;
     if (g.length !== n) {
       throw new RangeError(`gradient has length ${g.length}, the iterate has ${n}`);
     }
+    checkSlots(state, n);
     const t = state.t + 1;
     if (f32 && !(x instanceof Float32Array && g instanceof Float32Array)) {
       throw new TypeError(`${spec.name}: arithmetic "float32" needs Float32Array x and gradient`);
     }
     const arena = f32 ? arenaOf(x as Float32Array, state.slots) : undefined;
-    const bad = arena !== undefined
-      ? arena.loadGradient(g as Float32Array)
-      : loops.firstNonFinite(g);
+    const limit = x.BYTES_PER_ELEMENT === 4 ? SUSPECT_32 : SUSPECT_64;
+    const suspect = arena !== undefined
+      ? arena.loadGradient(g as Float32Array, limit)
+      : loops.firstBeyond(g, limit);
+    if (suspect < 0) {
+      advance(state, g, t, arena);
+      return;
+    }
+    const bad = loops.firstNonFinite(g);
     if (bad >= 0) throw new NonFiniteGradientError(t, bad, g[bad]!);
+    // A huge but finite gradient: step a copy's worth of care, undo if it overflowed.
+    const before = {
+      x: x.slice(),
+      slots: Object.entries(state.slots).map(([k, v]) => [k, v.slice()] as const),
+      scalars: { ...state.scalars },
+    };
+    advance(state, g, t, arena);
+    const where = firstNonFiniteIn(state);
+    if (where === null) return;
+    x.set(before.x);
+    for (const [k, v] of before.slots) state.slots[k]!.set(v);
+    state.scalars = before.scalars;
+    state.t = t - 1;
+    throw new NonFiniteStateError(t, where[1], where[0], g[where[1]]!);
+  }
+
+  /** Step t of Algorithm 1 on a checked gradient (in the arena when there is one). */
+  function advance(state: State, g: Vec, t: number, arena: Float32Arena | undefined): void {
+    const x = state.x;
+    const n = x.length;
     prepare(spec, state, s, t);
     k.step = s.alphaT * s.c;
     k.s2 = s.s2;

@@ -116,6 +116,11 @@ export interface SecondMoment {
    * method of the paper); `"linear"` uses the slot as is (AdaMax's u_t = ‖g‖_∞).
    */
   readonly root: "sqrt" | "linear";
+  /**
+   * Optional, for checking a restored state: the slot that `denSlot` is a running
+   * maximum of, so that v̂_i ≥ v_i holds in every state this ψ produces.
+   */
+  readonly maxOf?: string;
   /** Sets `beta2T` and `s2` (and may scale `c`) for step `s.t`. */
   prepare(state: State, s: StepScalars): void;
   /** Updates its slots on coordinates [lo, hi); may read phi's slots (AdaBelief). */

@@ -6,7 +6,7 @@
 import { loadMnist } from "../lib/data/load.ts";
 import { trainRun } from "../lib/train/run.ts";
 import { defaultSettings, type TrainSettings } from "../lib/train/settings.ts";
-import { choice, int, num, parseFlags, runCli, UsageError } from "./_cli.ts";
+import { choice, int, num, parseFlags, runCli, seed, UsageError } from "./_cli.ts";
 
 const USAGE = `usage: deno task train [flags]
 
@@ -20,13 +20,14 @@ const USAGE = `usage: deno task train [flags]
                             float32 for Adam's family, float64 for the others)
   --batch N                 minibatch size (default 128)
   --steps N                 iterations (default 5000)
-  --seed S                  initialisation and shuffling seed (default 0)
+  --seed S                  initialisation and shuffling seed, in [0, 2^32) (default 0)
   --init zeros|default      (default: the model's own; see lib/models)
   --train-limit N           use the first N training examples in file order
   --no-shuffle              take batches in file order
   --eval-every N            test loss every N steps (default 250)
   --dataset mnist|fashion   (default mnist)
   --data-dir DIR            a directory holding the IDX files
+  --download                fetch missing files from the mirrors into data/cache/
   --json                    print one JSON object: settings, curve, final`;
 
 await runCli(USAGE, async () => {
@@ -49,6 +50,7 @@ await runCli(USAGE, async () => {
     "eval-every": { type: "string" },
     dataset: { type: "string" },
     "data-dir": { type: "string" },
+    download: { type: "boolean" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -81,7 +83,7 @@ await runCli(USAGE, async () => {
     ),
     batch: int(values, "batch", d.batch),
     steps: int(values, "steps", d.steps),
-    seed: int(values, "seed", d.seed, 0),
+    seed: seed(values, "seed", d.seed),
     init: choice(values, "init", ["zeros", "default"] as const, d.init),
     trainLimit: values["train-limit"] === undefined ? undefined : int(values, "train-limit", 0),
     shuffle: !values["no-shuffle"],
@@ -89,7 +91,12 @@ await runCli(USAGE, async () => {
     dataset: choice(values, "dataset", ["mnist", "fashion"] as const, d.dataset),
     dataDir: values["data-dir"] as string | undefined,
   };
-  const data = await loadMnist({ dataset: settings.dataset, dataDir: settings.dataDir });
+  const data = await loadMnist({
+    dataset: settings.dataset,
+    dataDir: settings.dataDir,
+    download: Boolean(values.download),
+    log: (line) => console.error(line),
+  });
   const every = Math.max(1, Math.floor(settings.steps / 10));
   const r = trainRun(settings, data, (t) => {
     if (!values.json && t % every === 0) console.error(`  step ${t}/${settings.steps}`);

@@ -91,7 +91,8 @@ export function restoreState(json: StateJSON, optimizer?: Optimizer): State {
     : (n: unknown) => typeof n === "number" && Number.isFinite(n);
   const make = (a: number[], what: string): Vec => {
     if (!Array.isArray(a) || !a.every(finite)) {
-      throw new RangeError(`state.${what} must be an array of numbers finite in ${json.dtype}`);
+      const range = json.dtype === "float32" ? " within float32's range" : "";
+      throw new RangeError(`state.${what} must be an array of finite numbers${range}`);
     }
     if (a.length !== json.x.length) {
       throw new RangeError(`state.${what} has length ${a.length}, x has ${json.x.length}`);

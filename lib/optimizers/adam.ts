@@ -14,12 +14,13 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adam } from "./adam.ts";
  * const opt = adam({ alpha: 0.1, beta1: 0.9, beta2: 0.999, variant: "pytorch" });
  * const state = opt.init(new Float64Array([1]));
  * opt.step(state, new Float64Array([1]));
  * // With bias correction the first step is ≈ α·sign(g).
- * console.assert(Math.abs(state.x[0]! - 0.9) < 1e-8);
+ * assert.ok(Math.abs(state.x[0]! - 0.9) < 1e-8);
  * ```
  *
  * @module

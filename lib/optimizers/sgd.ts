@@ -4,11 +4,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sgd } from "./sgd.ts";
  * const opt = sgd({ alpha: 0.1 });
  * const state = opt.init(new Float64Array([1]));
  * opt.step(state, new Float64Array([2]));
- * console.assert(Math.abs(state.x[0]! - 0.8) < 1e-15);
+ * assert.ok(Math.abs(state.x[0]! - 0.8) < 1e-15);
  * ```
  *
  * @module

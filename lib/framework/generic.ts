@@ -185,8 +185,15 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     return { t: 0, x, slots, scalars: {} };
   }
 
+  /** The slots object last found to be this method's (checked again when it changes). */
+  let checked: Record<string, Vec> | null = null;
+
   /** The state's slots, checked to be this method's before anything is touched. */
   function checkSlots(state: State, n: number): void {
+    if (
+      state.slots === checked &&
+      (slotNames.length === 0 || state.slots[slotNames[0]!]!.length === n)
+    ) return;
     for (const name of slotNames) {
       const v = state.slots[name];
       if (v === undefined || v.length !== n) {
@@ -197,6 +204,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
         );
       }
     }
+    checked = state.slots;
   }
 
   function step(state: State, g: Vec): void {

@@ -44,7 +44,8 @@ export function float32Unsupported(spec: MethodSpec): string | null {
   if (adamSlotOf(spec) === undefined) {
     return `φ = ${phi.name} and ψ = ${psi.name} are not both Adam's moving averages`;
   }
-  if (psi.root !== "sqrt" || spec.p !== 0.5) return "its denominator is not √V_t";
+  if (psi.root !== "sqrt" || (spec.p ?? 0.5) !== 0.5) return "its denominator is not √V_t";
+  if (proj === undefined) return null; // unconstrained
   const scalar = (b: unknown) => b === null || typeof b === "number";
   if (!proj.separable || !scalar(proj.lo) || !scalar(proj.hi)) {
     return `its projection (${proj.name}) is not a box with scalar bounds`;

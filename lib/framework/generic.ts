@@ -31,7 +31,11 @@
  *
  * @module
  */
-import type { MethodSpec, Optimizer, State, StepScalars, Vec } from "./types.ts";
+import type { MethodSpec, Optimizer, ResolvedSpec, State, StepScalars, Vec } from "./types.ts";
+import { makePrepare, newScalars } from "./scalars.ts";
+export { newScalars };
+import { unconstrained } from "./projection.ts";
+import { oneOf } from "./validate.ts";
 import { NonFiniteGradientError, NonFiniteStateError } from "./errors.ts";
 import { loops, type UpdateScalars } from "./_loops.ts";
 import { adam32, adamSlotOf, float32Unsupported } from "./_float32.ts";
@@ -60,52 +64,33 @@ function firstNonFiniteIn(state: State): [string, number] | null {
   return null;
 }
 
-/** A fresh scalars record (the one allocation per optimizer). */
-export function newScalars(): StepScalars {
-  return {
-    t: 0,
-    alphaT: 0,
-    beta1T: 0,
-    beta2T: 0,
-    a: 1,
-    b: 0,
-    c: 1,
-    s2: 1,
-    adaptive: true,
-    lower: -Infinity,
-    upper: Infinity,
-    decay: 1,
-    maxIn: 1,
-    maxPrev: 1,
-  };
+/**
+ * Computes the scalars of step `t` into `s` (pure in `state`): the one
+ * combination of `scalars.ts`. For reading a recipe's scalars outside a step;
+ * an optimizer keeps its own records and allocates nothing per step.
+ */
+export function prepare(spec: MethodSpec, state: State, s: StepScalars, t: number): void {
+  makePrepare(resolve(spec))(state, s, t);
 }
 
-/** Computes the scalars of step `t` into `s` (pure in `state`). */
-export function prepare(spec: MethodSpec, state: State, s: StepScalars, t: number): void {
-  s.t = t;
-  s.alphaT = spec.alpha(t);
-  if (!(s.alphaT >= 0 && s.alphaT < Infinity)) {
-    throw new RangeError(
-      `α_t must be a finite number ≥ 0, but the step size at step ${t} is ${s.alphaT} ` +
-        `(the optimizer state was left unchanged)`,
-    );
+/**
+ * `spec` with its defaults filled in (see {@link MethodSpec}); a RangeError for
+ * a legacy `hooks` list that is not empty.
+ */
+export function resolve(spec: MethodSpec): ResolvedSpec {
+  if (spec.hooks !== undefined && spec.hooks.length > 0) {
+    throw new RangeError(`${spec.name}: hooks were replaced by named transforms (spec.transforms)`);
   }
-  s.beta1T = 0;
-  s.beta2T = 0;
-  s.a = 1;
-  s.b = 0;
-  s.c = 1;
-  s.s2 = 1;
-  s.adaptive = true;
-  s.lower = -Infinity;
-  s.upper = Infinity;
-  s.decay = 1;
-  s.maxIn = 1;
-  s.maxPrev = 1;
-  spec.phi.prepare(state, s);
-  spec.psi.prepare(state, s);
-  const hooks = spec.hooks;
-  for (let k = 0; k < hooks.length; k++) hooks[k]!(state, s);
+  return {
+    ...spec,
+    alpha: spec.alpha ?? (() => 1e-3),
+    projection: spec.projection ?? unconstrained(),
+    epsIn: spec.epsIn ?? 0,
+    epsOut: spec.epsOut ?? 1e-8,
+    p: spec.p ?? 0.5,
+    transforms: spec.transforms ?? [],
+    arithmetic: spec.arithmetic ?? "float64",
+  };
 }
 
 function zeros(x: Vec, n: number, fill: number): Vec {
@@ -114,7 +99,7 @@ function zeros(x: Vec, n: number, fill: number): Vec {
   return out;
 }
 
-function newUpdateScalars(spec: MethodSpec): UpdateScalars {
+function newUpdateScalars(spec: ResolvedSpec): UpdateScalars {
   const proj = spec.projection;
   const scalar = (b: number | Vec | null, none: number) =>
     proj.separable && typeof b === "number" ? b : none;
@@ -148,18 +133,26 @@ function newUpdateScalars(spec: MethodSpec): UpdateScalars {
  * gradient first (so a bad gradient leaves the state untouched), then runs
  * Algorithm 1 over tiles of coordinates.
  */
-export function makeOptimizer(spec: MethodSpec): Optimizer {
+export function makeOptimizer(recipe: MethodSpec): Optimizer {
+  const spec = resolve(recipe);
+  oneOf("arithmetic", spec.arithmetic, ["float64", "float32", "auto"]);
   const { phi, psi, projection } = spec;
   const s = newScalars();
   const k = newUpdateScalars(spec);
+  const prepareStep = makePrepare(spec);
   const adamSlot = adamSlotOf(spec);
-  const f32 = spec.arithmetic === "float32";
-  if (f32) {
-    const why = float32Unsupported(spec);
-    if (why !== null) {
-      throw new RangeError(`${spec.name}: arithmetic "float32" needs Adam's family; ${why}`);
-    }
+  const why = float32Unsupported(spec);
+  if (spec.arithmetic === "float32" && why !== null) {
+    throw new RangeError(`${spec.name}: arithmetic "float32" needs Adam's family; ${why}`);
   }
+  /** Whether a state with iterate `x` is stepped in float32 arithmetic. */
+  const float32For = spec.arithmetic === "float32"
+    ? () => true
+    : spec.arithmetic === "auto" && why === null
+    ? (x: Vec) => x instanceof Float32Array
+    : () => false;
+  // g_t + λ x_t for L2 weight decay, allocated on first use.
+  let decayed: Vec | null = null;
   const slotNames = Object.keys({ ...phi.slots, ...psi.slots });
   // Weights √V_t for a non-separable projection, allocated on first use.
   let weights: Vec | null = null;
@@ -169,7 +162,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       throw new RangeError(`x1 must lie in the feasible set F (${projection.name})`);
     }
     const fills = { ...phi.slots, ...psi.slots };
-    if (f32) {
+    if (float32For(x0)) {
       if (!(x0 instanceof Float32Array)) {
         throw new TypeError(`${spec.name}: arithmetic "float32" needs a Float32Array x1`);
       }
@@ -215,6 +208,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     }
     checkSlots(state, n);
     const t = state.t + 1;
+    const f32 = float32For(x);
     if (f32 && !(x instanceof Float32Array && g instanceof Float32Array)) {
       throw new TypeError(`${spec.name}: arithmetic "float32" needs Float32Array x and gradient`);
     }
@@ -224,7 +218,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       ? arena.loadGradient(g as Float32Array, limit)
       : loops.firstBeyond(g, limit);
     if (suspect < 0) {
-      advance(state, g, t, arena);
+      advance(state, g, t, f32, arena);
       return;
     }
     const bad = loops.firstNonFinite(g);
@@ -235,7 +229,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       slots: Object.entries(state.slots).map(([k, v]) => [k, v.slice()] as const),
       scalars: { ...state.scalars },
     };
-    advance(state, g, t, arena);
+    advance(state, g, t, f32, arena);
     const where = firstNonFiniteIn(state);
     if (where === null) return;
     x.set(before.x);
@@ -246,10 +240,30 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
   }
 
   /** Step t of Algorithm 1 on a checked gradient (in the arena when there is one). */
-  function advance(state: State, g: Vec, t: number, arena: Float32Arena | undefined): void {
+  function advance(
+    state: State,
+    gt: Vec,
+    t: number,
+    f32: boolean,
+    arena: Float32Arena | undefined,
+  ): void {
     const x = state.x;
     const n = x.length;
-    prepare(spec, state, s, t);
+    prepareStep(state, s, t);
+    let g = gt;
+    if (s.l2 !== 0) {
+      // L2 weight decay: φ and ψ see g_t + λ x_t (in the arena, its gradient region).
+      if (arena === undefined && (decayed === null || decayed.length !== n)) {
+        decayed = zeros(x, n, 0);
+      }
+      g = arena !== undefined ? arena.arrays.g! : decayed!;
+      if (f32) {
+        const l2 = Math.fround(s.l2);
+        for (let i = 0; i < n; i++) g[i] = Math.fround(gt[i]! + Math.fround(l2 * x[i]!));
+      } else {
+        for (let i = 0; i < n; i++) g[i] = gt[i]! + s.l2 * x[i]!;
+      }
+    }
     k.step = s.alphaT * s.c;
     k.s2 = s.s2;
     k.lower = s.lower;
@@ -306,10 +320,10 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       out.fill(0);
       return;
     }
-    prepare(spec, state, r, state.t);
+    prepareStep(state, r, state.t);
     const v = psi.denSlot === null || !r.adaptive ? null : state.slots[psi.denSlot]!;
     // In float32 arithmetic, each operation rounded as the step rounds it.
-    const f = f32 ? Math.fround : (y: number) => y;
+    const f = float32For(state.x) ? Math.fround : (y: number) => y;
     const step = f(r.alphaT * r.c);
     for (let i = 0; i < out.length; i++) {
       let den = 1;
@@ -324,7 +338,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
   }
 
   function gradientBuffer(state: State): Vec {
-    const arena = f32 ? arenaOf(state.x as Float32Array, state.slots) : undefined;
+    const arena = float32For(state.x) ? arenaOf(state.x as Float32Array, state.slots) : undefined;
     return arena?.arrays.g ?? zeros(state.x, state.x.length, 0);
   }
 

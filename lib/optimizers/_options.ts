@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { CommonOptions } from "./_common.ts";
+import type { CommonOptions, WeightDecayOptions } from "./_common.ts";
 import type { AdamFamilyOptions, Beta1ScheduleOptions } from "./_adam_family.ts";
 import type { AdaBeliefOptions } from "./adabelief.ts";
 import type { AdaBoundOptions } from "./adabound.ts";
@@ -39,6 +39,7 @@ const BETA1_SCHEDULE = ["beta1Schedule", "lambda"] as const satisfies readonly (
   keyof Beta1ScheduleOptions
 )[];
 const NO_VARIANT = [...COMMON, ...BETAS] as const;
+const DECAY = ["weightDecay", "decoupled"] as const satisfies readonly (keyof WeightDecayOptions)[];
 
 /** Every optimizer's option names, by its registry key. */
 export const OPTION_NAMES = {
@@ -61,10 +62,12 @@ export const OPTION_NAMES = {
   ] satisfies (keyof AdamaxOptions)[],
   nadam: [...NO_VARIANT, "momentumDecay"] satisfies (keyof NadamOptions)[],
   radam: [...NO_VARIANT] satisfies (keyof RadamOptions)[],
-  yogi: [...NO_VARIANT, "initialAccumulator"] satisfies (keyof YogiOptions)[],
-  adabelief: [...NO_VARIANT, "epsRoot"] satisfies (keyof AdaBeliefOptions)[],
-  adabound: [...NO_VARIANT, "finalAlpha", "gamma"] satisfies (keyof AdaBoundOptions)[],
-  amsbound: [...NO_VARIANT, "finalAlpha", "gamma"] satisfies (keyof AdaBoundOptions)[],
-  padam: [...NO_VARIANT, "p"] satisfies (keyof PadamOptions)[],
+  yogi: [...NO_VARIANT, ...DECAY, "initialAccumulator"] satisfies (keyof YogiOptions)[],
+  adabelief: [...NO_VARIANT, ...DECAY, "fixedDecay", "rectify", "epsRoot"] satisfies (
+    keyof AdaBeliefOptions
+  )[],
+  adabound: [...NO_VARIANT, ...DECAY, "finalAlpha", "gamma"] satisfies (keyof AdaBoundOptions)[],
+  amsbound: [...NO_VARIANT, ...DECAY, "finalAlpha", "gamma"] satisfies (keyof AdaBoundOptions)[],
+  padam: [...NO_VARIANT, ...DECAY, "p"] satisfies (keyof PadamOptions)[],
   adamx: [...NO_VARIANT, ...BETA1_SCHEDULE],
 } as const satisfies Record<string, readonly string[]>;

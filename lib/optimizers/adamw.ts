@@ -9,6 +9,7 @@ import type { Optimizer } from "../framework/types.ts";
 import { flag, knownOptions, nonNegative } from "../framework/validate.ts";
 import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
+import { decoupledWeightDecay } from "../framework/transforms.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
 /** Options of {@link adamw}: Adam's, plus the decoupled weight decay. */
@@ -30,8 +31,6 @@ export function adamw(opts: AdamWOptions = {}): Optimizer {
   const parts = adamParts(opts, amsgrad ? { max: "variant" } : {});
   return build(amsgrad ? "AMSGradW" : "AdamW", opts, {
     ...parts,
-    hooks: [(_state, s) => {
-      s.decay = 1 - s.alphaT * lambda;
-    }],
+    transforms: [decoupledWeightDecay(lambda)],
   });
 }

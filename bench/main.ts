@@ -24,7 +24,6 @@ export const SECTIONS: readonly Section[] = [
   ["generic step, 1-D online problem", () => import("./online_1d.ts")],
   ["generic step, 10M Float32 parameters", () => import("./large.ts")],
   ["PyTorch Adam(amsgrad=True)", () => import("./pytorch_amsgrad.ts")],
-  ["WebAssembly SIMD probe, 10M Float32", () => import("./simd_probe.ts")],
   ["MNIST training step vs PyTorch, matmul vs naive", () => import("./train_step.ts")],
 ];
 

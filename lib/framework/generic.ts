@@ -17,10 +17,11 @@
  *
  * What makes it fast (measured by `deno task bench`): the learning rate is
  * formed inside the update loop, not stored and re-read; everything that does
- * not depend on the coordinate is resolved once per step (`UpdateScalars`);
- * each array type runs its own copy of the loops (see `_loops.ts`); and for
- * Adam's family (φ and ψ moving averages, declared by their `movingAverage`) one
- * call per tile runs φ, ψ and the update, instead of one per block.
+ * not depend on the coordinate is resolved once per step into one scalars
+ * record; the loops are generated from one description of the update
+ * (`_update.ts`), folded where the step's scalars allow, one copy per array
+ * type; and for Adam's family (φ and ψ moving averages, declared by their
+ * `movingAverage`) one loop runs φ, ψ and the update together.
  *
  * A method built with `arithmetic: "float32"` (Adam's family, Float32Array
  * state) computes in float32 instead (`_float32.ts`): its state lives in
@@ -37,8 +38,11 @@ export { newScalars };
 import { unconstrained } from "./projection.ts";
 import { oneOf } from "./validate.ts";
 import { NonFiniteGradientError, NonFiniteStateError } from "./errors.ts";
-import { loops, type UpdateScalars } from "./_loops.ts";
-import { adam32, adamSlotOf, float32Unsupported } from "./_float32.ts";
+import { loops } from "./_loops.ts";
+import { fillScalars, fixScalars, SCALARS } from "./_update.ts";
+import { loop, loopCode, runner } from "./_kernels.ts";
+import type { Kernel } from "./_codegen.ts";
+import { adamSlotOf, float32Unsupported } from "./_float32.ts";
 import { allocate, arenaOf, type Float32Arena } from "./_arena.ts";
 
 /** Coordinates per tile: 5 arrays × 2048 × 8 bytes = 80 KiB, within L2. */
@@ -99,32 +103,30 @@ function zeros(x: Vec, n: number, fill: number): Vec {
   return out;
 }
 
-function newUpdateScalars(spec: ResolvedSpec): UpdateScalars {
+/** What the step needs of F and ψ that is fixed for a recipe. */
+interface Fixed {
+  /** Uniform box bounds (±∞ when none or per coordinate). */
+  lo: number;
+  hi: number;
+  /** Per-coordinate box bounds, or null. */
+  loAt: Vec | null;
+  hiAt: Vec | null;
+  /** √ of the slot (every method of the paper) or the slot itself (AdaMax). */
+  sqrt: boolean;
+}
+
+function fixedOf(spec: ResolvedSpec): Fixed {
   const proj = spec.projection;
   const scalar = (b: number | Vec | null, none: number) =>
     proj.separable && typeof b === "number" ? b : none;
   const perCoordinate = (b: number | Vec | null) =>
     proj.separable && b !== null && typeof b !== "number" ? b : null;
   return {
-    step: 0,
-    s2: 1,
-    epsIn: spec.epsIn,
-    epsOut: spec.epsOut,
-    sqrt: spec.psi.root === "sqrt",
-    p: spec.p,
-    lower: -Infinity,
-    upper: Infinity,
-    a: 1,
-    b: 0,
-    decay: 1,
     lo: scalar(proj.lo, -Infinity),
     hi: scalar(proj.hi, Infinity),
     loAt: perCoordinate(proj.lo),
     hiAt: perCoordinate(proj.hi),
-    beta1T: 0,
-    beta2T: 0,
-    maxIn: 1,
-    maxPrev: 1,
+    sqrt: spec.psi.root === "sqrt",
   };
 }
 
@@ -138,8 +140,55 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
   oneOf("arithmetic", spec.arithmetic, ["float64", "float32", "auto"]);
   const { phi, psi, projection } = spec;
   const s = newScalars();
-  const k = newUpdateScalars(spec);
+  const k = fixedOf(spec);
   const prepareStep = makePrepare(spec);
+  // The loops' codes (see `loopCode`): what is fixed for this recipe, set once.
+  const perCoordinate = k.loAt !== null || k.hiAt !== null;
+  const fixed = loopCode(
+    "adam",
+    {
+      hasMax: false,
+      useDen: false,
+      pow: spec.p !== 0.5,
+      weights: !projection.separable,
+      boundsAt: perCoordinate,
+    },
+    false,
+    false,
+  );
+  const LOOP_ADAM = fixed;
+  const LOOP_UPDATE = fixed |
+    loopCode("update", { hasMax: false, useDen: false, linear: !k.sqrt }, false, false);
+  const LOOP_ETA = loopCode(
+    "eta",
+    {
+      hasMax: false,
+      useDen: false,
+      pow: spec.p !== 0.5,
+      linear: !k.sqrt,
+    },
+    false,
+    false,
+  );
+  /** What this optimizer's steps call, by loop code (one lookup per step). */
+  const runners: Kernel[] = [];
+  const runOf = (code: number, f32: boolean, array32: boolean): Kernel => {
+    const c = code | (f32 ? 256 : 0) | (array32 ? 512 : 0);
+    return runners[c] ??= runner(loop(c), S);
+  };
+  /** The step's scalars record, in the order of the description's `SCALARS`. */
+  const S = new Float64Array(SCALARS.length);
+  fixScalars(S, { epsIn: spec.epsIn, epsOut: spec.epsOut, lo: k.lo, hi: k.hi, p: spec.p });
+  /** A uniform bound as an array, for a box whose other bound is per coordinate. */
+  const boundArrays = new Map<number, Vec>();
+  const filled = (n: number, value: number): Vec => {
+    let a = boundArrays.get(value);
+    if (a === undefined || a.length !== n) {
+      a = new Float64Array(n).fill(value);
+      boundArrays.set(value, a);
+    }
+    return a;
+  };
   const adamSlot = adamSlotOf(spec);
   const why = float32Unsupported(spec);
   if (spec.arithmetic === "float32" && why !== null) {
@@ -264,13 +313,6 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
         for (let i = 0; i < n; i++) g[i] = gt[i]! + s.l2 * x[i]!;
       }
     }
-    k.step = s.alphaT * s.c;
-    k.s2 = s.s2;
-    k.lower = s.lower;
-    k.upper = s.upper;
-    k.a = s.a;
-    k.b = s.b;
-    k.decay = s.decay;
     const slots = state.slots;
     const m = phi.numSlot === null ? g : slots[phi.numSlot]!;
     const v = psi.denSlot === null || !s.adaptive ? null : slots[psi.denSlot]!;
@@ -279,31 +321,30 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
       if (weights === null || weights.length !== n) weights = zeros(x, n, 0);
       w = weights;
     }
+    fillScalars(s, S);
+    const array32 = x.BYTES_PER_ELEMENT === 4;
+    const loAt = perCoordinate ? k.loAt ?? filled(n, k.lo) : null;
+    const hiAt = perCoordinate ? k.hiAt ?? filled(n, k.hi) : null;
     if (adamSlot !== undefined) {
-      // Adam's family: φ and ψ are moving averages, run by one loop call per tile.
-      k.beta1T = s.beta1T;
-      k.beta2T = s.beta2T;
-      k.maxIn = s.maxIn;
-      k.maxPrev = s.maxPrev;
+      // Adam's family: φ and ψ are moving averages, run with the update by one loop.
       const vAvg = slots[adamSlot]!;
       const vHat = psi.denSlot === adamSlot ? null : slots[psi.denSlot!]!;
       if (arena !== undefined) {
-        arena.adam(k, phi.numSlot!, adamSlot, vHat === null ? null : psi.denSlot, v !== null);
-      } else if (f32) {
-        const [x32, g32, m32, v32] = [x, g, m, vAvg] as Float32Array[];
-        adam32(k, x32!, g32!, m32!, v32!, vHat as Float32Array | null, v !== null, 0, n);
+        arena.adam(S, phi.numSlot!, adamSlot, vHat === null ? null : psi.denSlot, v !== null);
       } else {
+        const run = runOf(LOOP_ADAM | (vHat !== null ? 4 : 0) | (v !== null ? 8 : 0), f32, array32);
         for (let lo = 0; lo < n; lo += TILE) {
           const hi = lo + TILE < n ? lo + TILE : n;
-          loops.adam(k, x, g, m, vAvg, vHat, v, w, lo, hi);
+          run(S, x, g, m, vAvg, vHat, w, loAt, hiAt, lo, hi);
         }
       }
     } else {
+      const run = runOf(LOOP_UPDATE | (v !== null ? 8 : 0), false, array32);
       for (let lo = 0; lo < n; lo += TILE) {
         const hi = lo + TILE < n ? lo + TILE : n;
         phi.update(state, g, s, lo, hi);
         psi.update(state, g, s, lo, hi);
-        loops.update(k, x, g, m, v, w, lo, hi);
+        run(S, x, g, m, v, null, w, loAt, hiAt, lo, hi);
       }
     }
     if (w !== null) projection.project!(x, w);
@@ -312,8 +353,9 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     state.t = t;
   }
 
-  /** A second scalars record, so that reading η never disturbs a step's. */
+  /** Second scalars records, so that reading η never disturbs a step's. */
   const r = newScalars();
+  const R = S.slice();
 
   function learningRate(state: State, out: Vec): void {
     if (state.t === 0) {
@@ -322,19 +364,12 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     }
     prepareStep(state, r, state.t);
     const v = psi.denSlot === null || !r.adaptive ? null : state.slots[psi.denSlot]!;
-    // In float32 arithmetic, each operation rounded as the step rounds it.
-    const f = float32For(state.x) ? Math.fround : (y: number) => y;
-    const step = f(r.alphaT * r.c);
-    for (let i = 0; i < out.length; i++) {
-      let den = 1;
-      if (v !== null) {
-        const d = f(f(f(r.s2) * v[i]!) + f(spec.epsIn));
-        den = f((k.sqrt ? f(Math.sqrt(d)) : d) + f(spec.epsOut));
-        if (spec.p !== 0.5) den = Math.pow(den, 2 * spec.p);
-      }
-      const eta = f(step / den);
-      out[i] = eta < f(r.lower) ? f(r.lower) : eta > f(r.upper) ? f(r.upper) : eta;
-    }
+    fillScalars(r, R);
+    // η_i from the description the step runs, in the step's arithmetic.
+    const eta = LOOP_ETA | (v !== null ? 8 : 0);
+    const run = runOf(eta, float32For(state.x), out.BYTES_PER_ELEMENT === 4);
+    const x = state.x;
+    run(R, x, x, x, v, null, out, null, null, 0, out.length);
   }
 
   function gradientBuffer(state: State): Vec {

@@ -272,8 +272,9 @@ export function fold(body: readonly Stmt[], facts: Facts): Folded {
         return { op: e.op, a: f(e.a) };
       case "safeDiv": {
         const a = f(e.a), b = f(e.b);
-        // b = √(…) + c with c > 0 is never 0: the plain quotient.
-        const never0 = b.op === "add" && b.a.op === "sqrt" && isPositive(b.b);
+        // b = √(…) + c with c > 0 (or a name for it) is never 0: the plain quotient.
+        const d = b.op === "ref" ? defs.get(b.name) ?? b : b;
+        const never0 = d.op === "add" && d.a.op === "sqrt" && isPositive(d.b);
         return never0 ? { op: "div", a, b } : { op: "safeDiv", a, b };
       }
       default: {
@@ -289,7 +290,12 @@ export function fold(body: readonly Stmt[], facts: Facts): Folded {
       }
     }
   };
-  const out = body.map((s): Stmt => ({ ...s, value: f(s.value) }));
+  const defs = new Map<string, Expr>();
+  const out = body.map((s): Stmt => {
+    const value = f(s.value);
+    if (s.kind === "let") defs.set(s.name, value);
+    return { ...s, value };
+  });
   return { body: out, used: { equal: usedEqual, positive: [...usedPositive] } };
 }
 

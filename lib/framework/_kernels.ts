@@ -11,11 +11,11 @@
 import { dispatch, factsTest, jsKernel, type Kernel } from "./_codegen.ts";
 import {
   adamStep,
+  AT,
   blockUpdate,
   type Facts,
   FIXED,
   fold,
-  holds,
   learningRateStep,
   PLAIN,
   type Scalar,
@@ -36,6 +36,8 @@ export interface Loop {
   readonly applies: (S: ArrayLike<number>) => boolean;
   /** The facts the plain loop's folding used. */
   readonly used: Facts;
+  /** The loop's shape. */
+  readonly shape: Shape;
 }
 
 const KINDS: readonly LoopKind[] = ["adam", "update", "eta"];
@@ -81,29 +83,44 @@ export function loop(code: number): Loop {
     const folded = fold(body, PLAIN);
     const general = jsKernel(body, float32, reread);
     const plain = jsKernel(folded.body, float32, reread);
-    entry = { general, plain, applies: factsTest(folded.used), used: folded.used };
+    entry = { general, plain, applies: factsTest(folded.used), used: folded.used, shape };
     cache[code] = entry;
   }
   return entry;
 }
 
+const runners = new Map<string, Kernel>();
+
 /**
- * What a step calls for `loop`, given the recipe's fixed scalars in `S`: the
- * general loop when a fixed scalar rules the plain one out; else one function
- * that tests the remaining facts each step and runs the plain loop where they
- * hold (see `dispatch`).
+ * What a step calls for the loop named by `code`, given the recipe's fixed
+ * scalars in `S` (its ε's, uniform box bounds, 2p): the description folded by
+ * their values, a general copy and one also folded by the plain facts that can
+ * vary from step to step, chosen each step by those facts (see `dispatch`).
+ * Kept per code and fixed values, so recipes that agree share their loops.
  */
-export function runner(loop: Loop, S: ArrayLike<number>): Kernel {
-  const equal = loop.used.equal ?? {};
-  const positive = loop.used.positive ?? [];
-  const fixedEqual = Object.fromEntries(
-    Object.entries(equal).filter(([k]) => FIXED.includes(k as Scalar)),
-  );
-  const fixedPositive = positive.filter((k) => FIXED.includes(k));
-  if (!holds({ equal: fixedEqual, positive: fixedPositive }, S)) return loop.general;
-  const varying: Facts = {
-    equal: Object.fromEntries(Object.entries(equal).filter(([k]) => !FIXED.includes(k as Scalar))),
-    positive: positive.filter((k) => !FIXED.includes(k)),
-  };
-  return dispatch(varying, loop.plain, loop.general);
+export function runner(code: number, S: ArrayLike<number>): Kernel {
+  const fixed = Object.fromEntries(FIXED.map((name) => [name, S[AT[name]]!]));
+  const key = `${code}:${FIXED.map((name) => S[AT[name]]).join(",")}`;
+  let run = runners.get(key);
+  if (run === undefined) {
+    const L = loop(code);
+    const shape = L.shape;
+    const float32 = !!(code & 256);
+    const reread = !float32 && !!(code & 512);
+    const body = fold(BODY[KINDS[code & 3]!](shape), { equal: fixed }).body;
+    const varying: Facts = {
+      equal: Object.fromEntries(
+        Object.entries(PLAIN.equal ?? {}).filter(([k]) => !FIXED.includes(k as Scalar)),
+      ),
+      positive: (PLAIN.positive ?? []).filter((k) => !FIXED.includes(k)),
+    };
+    const folded = fold(body, varying);
+    run = dispatch(
+      folded.used,
+      jsKernel(folded.body, float32, reread),
+      jsKernel(body, float32, reread),
+    );
+    runners.set(key, run);
+  }
+  return run;
 }

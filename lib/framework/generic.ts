@@ -40,7 +40,7 @@ import { oneOf } from "./validate.ts";
 import { NonFiniteGradientError, NonFiniteStateError } from "./errors.ts";
 import { loops } from "./_loops.ts";
 import { fillScalars, fixScalars, SCALARS } from "./_update.ts";
-import { loop, loopCode, runner } from "./_kernels.ts";
+import { loopCode, runner } from "./_kernels.ts";
 import type { Kernel } from "./_codegen.ts";
 import { adamSlotOf, float32Unsupported } from "./_float32.ts";
 import { allocate, arenaOf, type Float32Arena } from "./_arena.ts";
@@ -174,7 +174,7 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
   const runners: Kernel[] = [];
   const runOf = (code: number, f32: boolean, array32: boolean): Kernel => {
     const c = code | (f32 ? 256 : 0) | (array32 ? 512 : 0);
-    return runners[c] ??= runner(loop(c), S);
+    return runners[c] ??= runner(c, S);
   };
   /** The step's scalars record, in the order of the description's `SCALARS`. */
   const S = new Float64Array(SCALARS.length);

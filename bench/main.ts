@@ -14,6 +14,7 @@
  * @module
  */
 import { header } from "./_report.ts";
+import { parseFlags, runCli, UsageError } from "../tools/_cli.ts";
 
 /** A section: its title and a lazy import of its module. */
 type Section = readonly [title: string, load: () => Promise<{ run(): Promise<void> }>];
@@ -23,16 +24,42 @@ export const SECTIONS: readonly Section[] = [
   ["generic step, 1-D online problem", () => import("./online_1d.ts")],
   ["generic step, 10M Float32 parameters", () => import("./large.ts")],
   ["PyTorch Adam(amsgrad=True)", () => import("./pytorch_amsgrad.ts")],
-  ["WebAssembly SIMD probe, 10M Float32", () => import("./simd_probe.ts")],
   ["MNIST training step vs PyTorch, matmul vs naive", () => import("./train_step.ts")],
   ["dense-input MLP and CIFARNET steps vs PyTorch on OpenBLAS", () => import("./cifarnet_step.ts")],
 ];
 
-if (import.meta.main) {
-  const filters = Deno.args.map((a) => a.toLowerCase());
-  const chosen = SECTIONS.filter(([title]) =>
+/** The usage text, with every section's title. */
+export const USAGE = `usage: deno task bench [--help] [substring…]
+
+Runs the sections whose title contains one of the substrings (case-insensitive),
+or all of them when none is given:
+${SECTIONS.map(([title]) => `  ${title}`).join("\n")}`;
+
+/** The sections that `args` choose; a flag other than --help, or a filter that matches nothing, is a UsageError. */
+export function choose(args: string[]): readonly Section[] | "help" {
+  const { values, positionals } = parseFlags(args, { help: { type: "boolean", short: "h" } });
+  if (values.help) return "help";
+  const filters = positionals.map((a) => a.toLowerCase());
+  for (const f of filters) {
+    if (!SECTIONS.some(([title]) => title.toLowerCase().includes(f))) {
+      throw new UsageError(`no section's title contains "${f}"`);
+    }
+  }
+  return SECTIONS.filter(([title]) =>
     filters.length === 0 || filters.some((f) => title.toLowerCase().includes(f))
   );
+}
+
+if (import.meta.main) {
+  await runCli(USAGE, main);
+}
+
+async function main(): Promise<void> {
+  const chosen = choose(Deno.args);
+  if (chosen === "help") {
+    console.log(USAGE);
+    return;
+  }
   console.log(header());
   for (const [title, load] of chosen) {
     console.log(`\n## ${title}`);

@@ -5,14 +5,7 @@
  *
  * @module
  */
-import {
-  ChecksumError,
-  DataUnavailableError,
-  DownloadError,
-  GzipError,
-  IdxFormatError,
-  loadMnist,
-} from "../lib/data/mod.ts";
+import { loadMnist } from "../lib/data/mod.ts";
 import type { ImageSplit, LoadedDataset } from "../lib/data/mod.ts";
 import { choice, parseFlags, runCli, UsageError } from "./_cli.ts";
 
@@ -25,9 +18,6 @@ const USAGE = `usage: deno run -A tools/data.ts verify [flags]
                      /usr/share/datasets/fashion-mnist for Fashion-MNIST)
   --download         fetch missing files from the mirrors into data/cache/<id>/
   --json             print one JSON object instead of text`;
-
-/** Errors about the data itself: printed as one message, exit code 1. */
-const DATA_ERRORS = [ChecksumError, DataUnavailableError, DownloadError, GzipError, IdxFormatError];
 
 function labelCounts(split: ImageSplit): number[] {
   const counts: number[] = [];
@@ -70,19 +60,14 @@ await runCli(USAGE, async () => {
   }
   const results = [];
   for (const dataset of which === "all" ? ["mnist", "fashion"] as const : [which]) {
-    try {
-      const data = await loadMnist({
-        dataset,
-        dataDir,
-        download: Boolean(values.download),
-        log: (line) => console.error(line),
-      });
-      results.push(summary(data));
-    } catch (e) {
-      if (!DATA_ERRORS.some((c) => e instanceof c)) throw e;
-      console.error(`error: ${(e as Error).message}`);
-      Deno.exit(1);
-    }
+    // A data error (checksum, missing files, …) is one message and exit code 1 (runCli).
+    const data = await loadMnist({
+      dataset,
+      dataDir,
+      download: Boolean(values.download),
+      log: (line) => console.error(line),
+    });
+    results.push(summary(data));
   }
   const rssMB = Math.round(Deno.memoryUsage().rss / 2 ** 20);
   if (values.json) {

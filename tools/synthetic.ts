@@ -13,7 +13,7 @@ import {
   theorem1,
   theorem1Beta2,
 } from "../lib/mod.ts";
-import { choice, int, num, parseFlags, runCli, UsageError } from "./_cli.ts";
+import { choice, int, num, parseFlags, runCli, seed, UsageError } from "./_cli.ts";
 
 const USAGE = `usage: deno task synthetic [flags]
 
@@ -74,7 +74,7 @@ await runCli(USAGE, () => {
     eps: num(values, "eps", 1e-8),
     x1: num(values, "x1", t1 ? 1 : 0),
     C: t1 ? C : undefined,
-    seed: int(values, "seed", 0, 0),
+    seed: seed(values, "seed", 0),
     optimizers: String(values.optimizers ?? "adam,amsgrad").split(",").map((s) => s.trim()).filter(
       Boolean,
     ),

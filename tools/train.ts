@@ -7,7 +7,7 @@ import { loadTrainingData } from "../lib/train/data.ts";
 import { useSystemBlas } from "../lib/kernels/gemm.ts";
 import { trainRun } from "../lib/train/run.ts";
 import { defaultSettings, type TrainSettings } from "../lib/train/settings.ts";
-import { choice, int, num, parseFlags, runCli, UsageError } from "./_cli.ts";
+import { choice, int, num, parseFlags, runCli, seed, UsageError } from "./_cli.ts";
 
 const USAGE = `usage: deno task train [flags]
 
@@ -22,7 +22,7 @@ const USAGE = `usage: deno task train [flags]
                             float32 for Adam's family, float64 for the others)
   --batch N                 minibatch size (default 128)
   --steps N                 iterations (default 5000)
-  --seed S                  initialisation and shuffling seed (default 0)
+  --seed S                  initialisation and shuffling seed, in [0, 2^32) (default 0)
   --init zeros|default      (default: the model's own; see lib/models)
   --train-limit N           use the first N training examples in file order
   --no-shuffle              take batches in file order
@@ -30,7 +30,8 @@ const USAGE = `usage: deno task train [flags]
   --dataset mnist|fashion|cifar10   (default mnist; cifar10 for cifarnet, which
                             pads mnist|fashion to 32x32 as a grey stand-in)
   --data-dir DIR            a directory holding the IDX files (or CIFAR-10's)
-  --download                download CIFAR-10 (162 MB, MD5-checked) when missing
+  --download                fetch missing files: MNIST/Fashion-MNIST from the mirrors into
+                            data/cache/, CIFAR-10 (162 MB, MD5-checked) from its site
   --blas wasm|system        matrix products: WebAssembly SIMD (default; the same bits on
                             every machine with FMA) or the system OpenBLAS via FFI (faster;
                             bits may differ between machines and OpenBLAS builds)
@@ -90,7 +91,7 @@ await runCli(USAGE, async () => {
     ),
     batch: int(values, "batch", d.batch),
     steps: int(values, "steps", d.steps),
-    seed: int(values, "seed", d.seed, 0),
+    seed: seed(values, "seed", d.seed),
     init: choice(values, "init", ["zeros", "default"] as const, d.init),
     trainLimit: values["train-limit"] === undefined ? undefined : int(values, "train-limit", 0),
     shuffle: !values["no-shuffle"],

@@ -6,6 +6,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fillBatch } from "./batch.ts";
  * const split = {
  *   images: new Uint8Array([0, 255, 51, 102]), labels: new Uint8Array([3, 7]),
@@ -13,7 +14,8 @@
  * };
  * const x = new Float32Array(2), y = new Uint8Array(1);
  * fillBatch(split, [1], x, y);
- * console.assert(Math.abs(x[0]! - 0.2) < 1e-7 && y[0] === 7);
+ * assert.ok(Math.abs(x[0]! - 0.2) < 1e-7);
+ * assert.equal(y[0], 7);
  * ```
  *
  * @module

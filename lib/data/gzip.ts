@@ -6,15 +6,16 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gunzip, isGzip } from "./gzip.ts";
  * const packed = new Uint8Array(
  *   await new Response(
  *     new Blob([new Uint8Array([1, 2, 3])]).stream().pipeThrough(new CompressionStream("gzip")),
  *   ).arrayBuffer(),
  * );
- * console.assert(isGzip(packed));
+ * assert.ok(isGzip(packed));
  * const unpacked = await gunzip(packed, "example.gz");
- * console.assert(unpacked.length === 3);
+ * assert.deepEqual([...unpacked], [1, 2, 3]);
  * ```
  *
  * @module

@@ -8,10 +8,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseIdxLabels } from "./idx.ts";
  * const bytes = new Uint8Array([0, 0, 8, 1, 0, 0, 0, 3, 7, 2, 1]);
  * const { count, labels } = parseIdxLabels(bytes, "tiny-labels");
- * console.assert(count === 3 && labels[0] === 7);
+ * assert.equal(count, 3);
+ * assert.deepEqual([...labels], [7, 2, 1]);
  * ```
  *
  * @module

@@ -3,9 +3,13 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sha256Hex } from "./sha256.ts";
  * const digest = await sha256Hex(new TextEncoder().encode("abc"));
- * console.assert(digest.startsWith("ba7816bf"));
+ * assert.equal(
+ *   digest,
+ *   "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+ * );
  * ```
  *
  * @module

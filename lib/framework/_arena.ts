@@ -16,13 +16,21 @@
  *
  * @module
  */
-import { loops, type UpdateScalars } from "./_loops.ts";
+import { loops } from "./_loops.ts";
 import { FLOAT32_WASM_BASE64 } from "./_float32_wasm.ts";
-import { adamName, SHAPES } from "./_float32_wat.ts";
+import { adamName, SHAPES, shapeStep } from "./_float32_wat.ts";
+import { factsTest } from "./_codegen.ts";
+import { SCALARS } from "./_update.ts";
+
+/** When each shape's kernel applies, from the facts its folding used (the order of `SHAPES`). */
+const APPLIES = SHAPES.map((shape) => factsTest(shapeStep(shape).used));
+
+/** Bytes of the scalars record at the end of the memory (a multiple of 16). */
+const SCALAR_BYTES = Math.ceil((SCALARS.length * 4) / 16) * 16;
 
 const PAGE = 65536;
 
-/** One shape's kernel (see `_float32_wat.ts`): byte addresses, n, then 17 scalars. */
+/** One shape's kernel (see `_float32_wat.ts`): byte addresses, n, the scalars' address. */
 type AdamKernel = (
   x: number,
   g: number,
@@ -30,13 +38,13 @@ type AdamKernel = (
   v: number,
   vh: number,
   n: number,
-  ...scalars: number[]
+  sc: number,
 ) => void;
 
 /** The module's exports. */
 interface Exports {
-  firstNonFinite(g: number, n: number): number;
-  [shape: string]: AdamKernel | ((g: number, n: number) => number);
+  firstBeyond(g: number, n: number, limit: number): number;
+  [shape: string]: AdamKernel | ((g: number, n: number, limit: number) => number);
 }
 
 let compiled: WebAssembly.Module | null = null;
@@ -58,12 +66,15 @@ export class Float32Arena {
   /** Coordinates per region, n rounded up to a multiple of 4. */
   readonly #n4: number;
   readonly #at: Readonly<Record<string, number>>;
+  /** The scalars record's byte address, and the record (float32). */
+  readonly #sc: number;
+  readonly #scalars: Float32Array;
 
   /** Memory for `n` coordinates of x, g and the slots named in `slots`. */
   constructor(n: number, slots: readonly string[]) {
     const names = ["x", "g", ...slots];
     this.#n4 = Math.ceil(n / 4) * 4;
-    const bytes = names.length * this.#n4 * 4;
+    const bytes = names.length * this.#n4 * 4 + SCALAR_BYTES;
     const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
     const instance = new WebAssembly.Instance(module(), { env: { memory } });
     this.#kernels = instance.exports as unknown as Exports;
@@ -74,54 +85,42 @@ export class Float32Arena {
       at[name] = r * this.#n4 * 4;
       arrays[name] = new Float32Array(memory.buffer, at[name], n);
     });
+    this.#sc = names.length * this.#n4 * 4;
+    this.#scalars = new Float32Array(memory.buffer, this.#sc, SCALARS.length);
     this.#at = at;
     this.arrays = arrays;
   }
 
   /**
-   * Copies g_t into the memory; returns the index of its first non-finite
-   * coordinate, or −1.
+   * Copies g_t into the memory; returns the index of its first coordinate that
+   * is not below `limit` in magnitude (NaN and ±∞ included), or −1.
    */
-  loadGradient(g: Float32Array): number {
+  loadGradient(g: Float32Array, limit: number): number {
     const own = this.arrays.g!;
     if (g !== own) own.set(g);
-    const group = this.#kernels.firstNonFinite(this.#at.g!, this.#n4);
-    return group < 0 ? -1 : group + loops.firstNonFinite(own.subarray(group, group + 4));
+    const group = this.#kernels.firstBeyond(this.#at.g!, this.#n4, limit);
+    return group < 0 ? -1 : group + loops.firstBeyond(own.subarray(group, group + 4), limit);
   }
 
   /**
    * One float32 step of Adam's family (`adam32` of `_float32.ts`) on the loaded
-   * gradient: m and v are the moving averages' slots, vHat AMSGrad's (or null).
+   * gradient, with the scalars record `S`: m and v are the moving averages'
+   * slots, vHat AMSGrad's (or null). The plain kernel runs when the facts its
+   * folding used hold for the scalars as the kernel sees them (float32).
    */
-  adam(k: UpdateScalars, m: string, v: string, vHat: string | null, useDen: boolean): void {
+  adam(S: Float64Array, m: string, v: string, vHat: string | null, useDen: boolean): void {
     const at = this.#at;
-    const plain = k.maxIn === 1 && k.maxPrev === 1 && k.a === 1 && k.decay === 1 &&
-      k.b === 0 && k.epsIn === 0 && k.epsOut > 0 && k.lower === -Infinity &&
-      k.upper === Infinity && k.lo === -Infinity && k.hi === Infinity;
-    this.#adam[4 * +(vHat !== null) + 2 * +useDen + +plain]!(
+    this.#scalars.set(S);
+    const shape = 4 * +(vHat !== null) + 2 * +useDen;
+    const plain = +APPLIES[shape + 1]!(this.#scalars);
+    this.#adam[shape + plain]!(
       at.x!,
       at.g!,
       at[m]!,
       at[v]!,
       vHat === null ? 0 : at[vHat]!,
       this.#n4,
-      k.beta1T,
-      1 - k.beta1T,
-      k.beta2T,
-      1 - k.beta2T,
-      k.maxIn,
-      k.maxPrev,
-      k.step,
-      k.s2,
-      k.epsIn,
-      k.epsOut,
-      k.lower,
-      k.upper,
-      k.a,
-      k.b,
-      k.decay,
-      k.lo,
-      k.hi,
+      this.#sc,
     );
   }
 

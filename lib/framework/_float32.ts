@@ -11,19 +11,19 @@
  * ```
  *
  * Each scalar is rounded to float32 once per step, each product, sum, quotient
- * and square root once per operation. This loop is the definition; the
- * WebAssembly SIMD kernel of `_float32_wat.ts` computes the same thing four
- * coordinates at a time and must agree with it bit for bit (tested). Writing
+ * and square root once per operation. This loop ({@link adam32}, generated from
+ * the description of `_update.ts`) is the definition; the WebAssembly SIMD
+ * kernel of `_float32_wat.ts`, generated from the same description, computes the
+ * same thing four coordinates at a time and must agree with it bit for bit
+ * (tested). Writing
  * `fround` around each double-precision operation of float32 operands gives
  * the float32 result exactly: a double holds more than 2·24 + 2 bits, so the
  * double rounding of +, −, ×, ÷ and √ is innocuous.
  *
  * @module
  */
-import type { UpdateScalars } from "./_loops.ts";
 import type { MethodSpec } from "./types.ts";
-
-const f = Math.fround;
+import { loop, loopCode } from "./_kernels.ts";
 
 /**
  * ψ's moving-average slot when φ and ψ are both Adam's moving averages (see
@@ -44,7 +44,8 @@ export function float32Unsupported(spec: MethodSpec): string | null {
   if (adamSlotOf(spec) === undefined) {
     return `φ = ${phi.name} and ψ = ${psi.name} are not both Adam's moving averages`;
   }
-  if (psi.root !== "sqrt" || spec.p !== 0.5) return "its denominator is not √V_t";
+  if (psi.root !== "sqrt" || (spec.p ?? 0.5) !== 0.5) return "its denominator is not √V_t";
+  if (proj === undefined) return null; // unconstrained
   const scalar = (b: unknown) => b === null || typeof b === "number";
   if (!proj.separable || !scalar(proj.lo) || !scalar(proj.hi)) {
     return `its projection (${proj.name}) is not a box with scalar bounds`;
@@ -53,13 +54,14 @@ export function float32Unsupported(spec: MethodSpec): string | null {
 }
 
 /**
- * One float32 step of Adam's family on coordinates [lo, hi) of Float32Arrays:
- * `vHat` is AMSGrad's max (null when none), `useDen` false for a step that
- * ignores D_i (RAdam before rectification); the denominator reads v̂ when given,
- * else v.
+ * One float32 step of Adam's family on coordinates [lo, hi) of Float32Arrays,
+ * with the scalars record `S` (see `_update.ts`): `vHat` is AMSGrad's max (null
+ * when none), `useDen` false for a step that ignores D_i (RAdam before
+ * rectification); the denominator reads v̂ when given, else v. The loop is the
+ * description's step generated with every operation rounded to float32.
  */
 export function adam32(
-  k: UpdateScalars,
+  S: Float64Array,
   x: Float32Array,
   g: Float32Array,
   m: Float32Array,
@@ -69,30 +71,6 @@ export function adam32(
   lo: number,
   hi: number,
 ): void {
-  const b1 = f(k.beta1T), k1 = f(1 - k.beta1T), b2 = f(k.beta2T), k2 = f(1 - k.beta2T);
-  const kIn = f(k.maxIn), kPrev = f(k.maxPrev), step = f(k.step), s2 = f(k.s2);
-  const epsIn = f(k.epsIn), epsOut = f(k.epsOut), lower = f(k.lower), upper = f(k.upper);
-  const a = f(k.a), b = f(k.b), decay = f(k.decay), xLo = f(k.lo), xHi = f(k.hi);
-  for (let i = lo; i < hi; i++) {
-    const gi = g[i]!;
-    const mi = f(f(b1 * m[i]!) + f(k1 * gi));
-    m[i] = mi;
-    const vi = f(f(b2 * v[i]!) + f(f(k2 * gi) * gi));
-    v[i] = vi;
-    let di = vi;
-    if (vHat !== null) {
-      const cur = f(kIn * vi);
-      const prev = f(kPrev * vHat[i]!);
-      di = cur > prev ? cur : prev;
-      vHat[i] = di;
-    }
-    let e = step;
-    if (useDen) {
-      const den = f(f(Math.sqrt(f(f(s2 * di) + epsIn))) + epsOut);
-      e = den === 0 ? step / Infinity : f(step / den);
-    }
-    const eta = e < lower ? lower : e > upper ? upper : e;
-    const xi = f(f(decay * x[i]!) - f(eta * f(f(a * mi) + f(b * gi))));
-    x[i] = xi < xLo ? xLo : xi > xHi ? xHi : xi;
-  }
+  const L = loop(loopCode("adam", { hasMax: vHat !== null, useDen }, true, true));
+  L.general(S, x, g, m, v, vHat, null, null, null, lo, hi);
 }

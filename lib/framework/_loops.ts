@@ -1,6 +1,7 @@
 /**
- * The per-coordinate loops of Algorithm 1: the φ/ψ updates and the step
- * itself, as plain functions of arrays and numbers over coordinates [lo, hi).
+ * The per-coordinate loops of the blocks φ and ψ (the step's own loops are
+ * generated from one description: `_update.ts`), as plain functions of arrays
+ * and numbers over coordinates [lo, hi).
  *
  * Why they are built by a factory and copied: V8 specialises a function to the
  * array types it has seen, and a loop that has seen both Float64Array and
@@ -17,36 +18,6 @@
  */
 import type { Vec } from "./types.ts";
 
-/**
- * What {@link Loops.update} needs of one step, resolved once per step: α_t·c,
- * the `StepScalars` it reads, the method's ε and p, and F's bounds as a scalar
- * (`lo`, `hi`) or per coordinate (`loAt`, `hiAt`).
- */
-export interface UpdateScalars {
-  /** α_t·c, the numerator of η_i. */
-  step: number;
-  s2: number;
-  epsIn: number;
-  epsOut: number;
-  /** √ of the slot (every method of the paper) or the slot itself (AdaMax). */
-  sqrt: boolean;
-  p: number;
-  lower: number;
-  upper: number;
-  a: number;
-  b: number;
-  decay: number;
-  lo: number;
-  hi: number;
-  loAt: Vec | null;
-  hiAt: Vec | null;
-  /** β_{1t}, β_{2t} and the running max's factors, for {@link Loops.adam}. */
-  beta1T: number;
-  beta2T: number;
-  maxIn: number;
-  maxPrev: number;
-}
-
 /** The loops; see the module's doc for why they come from a factory. */
 export function makeLoops() {
   /** The index of the first non-finite g_i, or −1. */
@@ -55,6 +26,14 @@ export function makeLoops() {
       const gi = g[i]!;
       // NaN and ±∞ are exactly the values for which gi − gi is not 0.
       if (gi - gi !== 0) return i;
+    }
+    return -1;
+  }
+
+  /** The index of the first g_i that is not below `limit` in magnitude (NaN included), or −1. */
+  function firstBeyond(g: Vec, limit: number): number {
+    for (let i = 0; i < g.length; i++) {
+      if (!(Math.abs(g[i]!) < limit)) return i;
     }
     return -1;
   }
@@ -127,74 +106,16 @@ export function makeLoops() {
     }
   }
 
-  /**
-   * The update of Algorithm 1 with its learning rate formed on the fly:
-   *
-   * ```
-   * D_i = ((s2·v_i + epsIn)^(1/2) + epsOut)^(2p)     (1 when `v` is null)
-   * η_i = clamp(α_t·c / D_i, lower, upper)
-   * x_i ← clamp(decay·x_i − η_i·(a·m_i + b·g_i), F's bounds)
-   * ```
-   *
-   * A coordinate that has seen no gradient has D_i = 0 and numerator 0: it stays
-   * put (D_i = ∞). That is written as a choice between two quotients, not as
-   * `if (D === 0) D = ∞` before one: V8 compiles the latter into a merge feeding
-   * the divide, which made the loop 30% slower. `w`, when given, receives D_i
-   * for a non-separable projection.
-   */
-  function update(
-    k: UpdateScalars,
-    x: Vec,
-    g: Vec,
-    m: Vec,
-    v: Vec | null,
-    w: Vec | null,
-    lo: number,
-    hi: number,
-  ): void {
-    const { step, s2, epsIn, epsOut, sqrt, p, lower, upper, a, b, decay, loAt, hiAt } = k;
-    for (let i = lo; i < hi; i++) {
-      let den = 1;
-      if (v !== null) {
-        const d = s2 * v[i]! + epsIn;
-        den = (sqrt ? Math.sqrt(d) : d) + epsOut;
-        if (p !== 0.5) den = Math.pow(den, 2 * p);
-      }
-      const e = den === 0 ? step / Infinity : step / den;
-      const eta = e < lower ? lower : e > upper ? upper : e;
-      if (w !== null) w[i] = den === 0 ? Infinity : den;
-      const xi = decay * x[i]! - eta * (a * m[i]! + b * g[i]!);
-      const l = loAt === null ? k.lo : loAt[i]!;
-      const h = hiAt === null ? k.hi : hiAt[i]!;
-      x[i] = xi < l ? l : xi > h ? h : xi;
-    }
-  }
-
-  /**
-   * A whole step of Adam's family on [lo, hi): φ's moving average into `m`,
-   * ψ's into `v`, AMSGrad's max into `vHat` (when given), then {@link update}
-   * with denominator slot `d` (null when the step ignores it). The same passes
-   * the blocks make, in one call: what a small problem's step time is made of.
-   */
-  function adam(
-    k: UpdateScalars,
-    x: Vec,
-    g: Vec,
-    m: Vec,
-    v: Vec,
-    vHat: Vec | null,
-    d: Vec | null,
-    w: Vec | null,
-    lo: number,
-    hi: number,
-  ): void {
-    ema(m, g, k.beta1T, 1 - k.beta1T, lo, hi);
-    emaSquares(v, g, k.beta2T, 1 - k.beta2T, lo, hi);
-    if (vHat !== null) runningMax(vHat, v, k.maxIn, k.maxPrev, lo, hi);
-    update(k, x, g, m, d, w, lo, hi);
-  }
-
-  return { firstNonFinite, ema, emaSquares, runningMax, belief, yogi, infinityNorm, update, adam };
+  return {
+    firstNonFinite,
+    firstBeyond,
+    ema,
+    emaSquares,
+    runningMax,
+    belief,
+    yogi,
+    infinityNorm,
+  };
 }
 
 /** The loops, one function each. */
@@ -222,6 +143,7 @@ const is32 = (x: Vec) => x.BYTES_PER_ELEMENT === 4;
  */
 export const loops: Loops = {
   firstNonFinite: (g) => is32(g) ? F32.firstNonFinite(g) : F64.firstNonFinite(g),
+  firstBeyond: (g, limit) => is32(g) ? F32.firstBeyond(g, limit) : F64.firstBeyond(g, limit),
   ema: (m, g, beta, k, lo, hi) =>
     is32(m) ? F32.ema(m, g, beta, k, lo, hi) : F64.ema(m, g, beta, k, lo, hi),
   emaSquares: (v, g, beta, k, lo, hi) =>
@@ -235,12 +157,6 @@ export const loops: Loops = {
   yogi: (v, g, k, lo, hi) => is32(v) ? F32.yogi(v, g, k, lo, hi) : F64.yogi(v, g, k, lo, hi),
   infinityNorm: (u, g, beta, eps, lo, hi) =>
     is32(u) ? F32.infinityNorm(u, g, beta, eps, lo, hi) : F64.infinityNorm(u, g, beta, eps, lo, hi),
-  update: (k, x, g, m, v, w, lo, hi) =>
-    is32(x) ? F32.update(k, x, g, m, v, w, lo, hi) : F64.update(k, x, g, m, v, w, lo, hi),
-  adam: (k, x, g, m, v, vHat, d, w, lo, hi) =>
-    is32(x)
-      ? F32.adam(k, x, g, m, v, vHat, d, w, lo, hi)
-      : F64.adam(k, x, g, m, v, vHat, d, w, lo, hi),
 };
 
 /** The copy of the loops for arrays of `x`'s type (for tests). */

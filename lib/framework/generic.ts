@@ -17,10 +17,11 @@
  *
  * What makes it fast (measured by `deno task bench`): the learning rate is
  * formed inside the update loop, not stored and re-read; everything that does
- * not depend on the coordinate is resolved once per step (`UpdateScalars`);
- * each array type runs its own copy of the loops (see `_loops.ts`); and for
- * Adam's family (φ and ψ moving averages, declared by their `movingAverage`) one
- * call per tile runs φ, ψ and the update, instead of one per block.
+ * not depend on the coordinate is resolved once per step into one scalars
+ * record; the loops are generated from one description of the update
+ * (`_update.ts`), folded where the step's scalars allow, one copy per array
+ * type; and for Adam's family (φ and ψ moving averages, declared by their
+ * `movingAverage`) one loop runs φ, ψ and the update together.
  *
  * A method built with `arithmetic: "float32"` (Adam's family, Float32Array
  * state) computes in float32 instead (`_float32.ts`): its state lives in
@@ -31,55 +32,69 @@
  *
  * @module
  */
-import type { MethodSpec, Optimizer, State, StepScalars, Vec } from "./types.ts";
-import { NonFiniteGradientError } from "./errors.ts";
-import { loops, type UpdateScalars } from "./_loops.ts";
-import { adam32, adamSlotOf, float32Unsupported } from "./_float32.ts";
-import { allocate, arenaOf } from "./_arena.ts";
+import type { MethodSpec, Optimizer, ResolvedSpec, State, StepScalars, Vec } from "./types.ts";
+import { makePrepare, newScalars } from "./scalars.ts";
+export { newScalars };
+import { unconstrained } from "./projection.ts";
+import { oneOf } from "./validate.ts";
+import { NonFiniteGradientError, NonFiniteStateError } from "./errors.ts";
+import { loops } from "./_loops.ts";
+import { fillScalars, fixScalars, SCALARS } from "./_update.ts";
+import { loopCode, runner } from "./_kernels.ts";
+import type { Kernel } from "./_codegen.ts";
+import { adamSlotOf, float32Unsupported } from "./_float32.ts";
+import { allocate, arenaOf, type Float32Arena } from "./_arena.ts";
 
 /** Coordinates per tile: 5 arrays × 2048 × 8 bytes = 80 KiB, within L2. */
 const TILE = 2048;
 
-/** A fresh scalars record (the one allocation per optimizer). */
-export function newScalars(): StepScalars {
-  return {
-    t: 0,
-    alphaT: 0,
-    beta1T: 0,
-    beta2T: 0,
-    a: 1,
-    b: 0,
-    c: 1,
-    s2: 1,
-    adaptive: true,
-    lower: -Infinity,
-    upper: Infinity,
-    decay: 1,
-    maxIn: 1,
-    maxPrev: 1,
-  };
+/**
+ * Gradients at least this large (by the state's array type) are stepped with a
+ * check: their square, or the square of a difference of two of them, could
+ * overflow (2^120 < float32's 2^128, 2^1002 < float64's 2^1024). Such a step
+ * keeps a copy of the state, and undoes itself if any value came out non-finite.
+ */
+const SUSPECT_32 = 2 ** 60;
+const SUSPECT_64 = 2 ** 500;
+
+/** The first non-finite value among x and the slots, as [array, coordinate], or null. */
+function firstNonFiniteIn(state: State): [string, number] | null {
+  const i = loops.firstNonFinite(state.x);
+  if (i >= 0) return ["x", i];
+  for (const [name, v] of Object.entries(state.slots)) {
+    const j = loops.firstNonFinite(v);
+    if (j >= 0) return [name, j];
+  }
+  return null;
 }
 
-/** Computes the scalars of step `t` into `s` (pure in `state`). */
+/**
+ * Computes the scalars of step `t` into `s` (pure in `state`): the one
+ * combination of `scalars.ts`. For reading a recipe's scalars outside a step;
+ * an optimizer keeps its own records and allocates nothing per step.
+ */
 export function prepare(spec: MethodSpec, state: State, s: StepScalars, t: number): void {
-  s.t = t;
-  s.alphaT = spec.alpha(t);
-  s.beta1T = 0;
-  s.beta2T = 0;
-  s.a = 1;
-  s.b = 0;
-  s.c = 1;
-  s.s2 = 1;
-  s.adaptive = true;
-  s.lower = -Infinity;
-  s.upper = Infinity;
-  s.decay = 1;
-  s.maxIn = 1;
-  s.maxPrev = 1;
-  spec.phi.prepare(state, s);
-  spec.psi.prepare(state, s);
-  const hooks = spec.hooks;
-  for (let k = 0; k < hooks.length; k++) hooks[k]!(state, s);
+  makePrepare(resolve(spec))(state, s, t);
+}
+
+/**
+ * `spec` with its defaults filled in (see {@link MethodSpec}); a RangeError for
+ * a legacy `hooks` list that is not empty.
+ */
+export function resolve(spec: MethodSpec): ResolvedSpec {
+  if (spec.hooks !== undefined && spec.hooks.length > 0) {
+    throw new RangeError(`${spec.name}: hooks were replaced by named transforms (spec.transforms)`);
+  }
+  return {
+    ...spec,
+    alpha: spec.alpha ?? (() => 1e-3),
+    projection: spec.projection ?? unconstrained(),
+    epsIn: spec.epsIn ?? 0,
+    epsOut: spec.epsOut ?? 1e-8,
+    p: spec.p ?? 0.5,
+    transforms: spec.transforms ?? [],
+    arithmetic: spec.arithmetic ?? "float64",
+  };
 }
 
 function zeros(x: Vec, n: number, fill: number): Vec {
@@ -88,32 +103,30 @@ function zeros(x: Vec, n: number, fill: number): Vec {
   return out;
 }
 
-function newUpdateScalars(spec: MethodSpec): UpdateScalars {
+/** What the step needs of F and ψ that is fixed for a recipe. */
+interface Fixed {
+  /** Uniform box bounds (±∞ when none or per coordinate). */
+  lo: number;
+  hi: number;
+  /** Per-coordinate box bounds, or null. */
+  loAt: Vec | null;
+  hiAt: Vec | null;
+  /** √ of the slot (every method of the paper) or the slot itself (AdaMax). */
+  sqrt: boolean;
+}
+
+function fixedOf(spec: ResolvedSpec): Fixed {
   const proj = spec.projection;
   const scalar = (b: number | Vec | null, none: number) =>
     proj.separable && typeof b === "number" ? b : none;
   const perCoordinate = (b: number | Vec | null) =>
     proj.separable && b !== null && typeof b !== "number" ? b : null;
   return {
-    step: 0,
-    s2: 1,
-    epsIn: spec.epsIn,
-    epsOut: spec.epsOut,
-    sqrt: spec.psi.root === "sqrt",
-    p: spec.p,
-    lower: -Infinity,
-    upper: Infinity,
-    a: 1,
-    b: 0,
-    decay: 1,
     lo: scalar(proj.lo, -Infinity),
     hi: scalar(proj.hi, Infinity),
     loAt: perCoordinate(proj.lo),
     hiAt: perCoordinate(proj.hi),
-    beta1T: 0,
-    beta2T: 0,
-    maxIn: 1,
-    maxPrev: 1,
+    sqrt: spec.psi.root === "sqrt",
   };
 }
 
@@ -122,18 +135,74 @@ function newUpdateScalars(spec: MethodSpec): UpdateScalars {
  * gradient first (so a bad gradient leaves the state untouched), then runs
  * Algorithm 1 over tiles of coordinates.
  */
-export function makeOptimizer(spec: MethodSpec): Optimizer {
+export function makeOptimizer(recipe: MethodSpec): Optimizer {
+  const spec = resolve(recipe);
+  oneOf("arithmetic", spec.arithmetic, ["float64", "float32", "auto"]);
   const { phi, psi, projection } = spec;
   const s = newScalars();
-  const k = newUpdateScalars(spec);
-  const adamSlot = adamSlotOf(spec);
-  const f32 = spec.arithmetic === "float32";
-  if (f32) {
-    const why = float32Unsupported(spec);
-    if (why !== null) {
-      throw new RangeError(`${spec.name}: arithmetic "float32" needs Adam's family; ${why}`);
+  const k = fixedOf(spec);
+  const prepareStep = makePrepare(spec);
+  // The loops' codes (see `loopCode`): what is fixed for this recipe, set once.
+  const perCoordinate = k.loAt !== null || k.hiAt !== null;
+  const fixed = loopCode(
+    "adam",
+    {
+      hasMax: false,
+      useDen: false,
+      pow: spec.p !== 0.5,
+      weights: !projection.separable,
+      boundsAt: perCoordinate,
+    },
+    false,
+    false,
+  );
+  const LOOP_ADAM = fixed;
+  const LOOP_UPDATE = fixed |
+    loopCode("update", { hasMax: false, useDen: false, linear: !k.sqrt }, false, false);
+  const LOOP_ETA = loopCode(
+    "eta",
+    {
+      hasMax: false,
+      useDen: false,
+      pow: spec.p !== 0.5,
+      linear: !k.sqrt,
+    },
+    false,
+    false,
+  );
+  /** What this optimizer's steps call, by loop code (one lookup per step). */
+  const runners: Kernel[] = [];
+  const runOf = (code: number, f32: boolean, array32: boolean): Kernel => {
+    const c = code | (f32 ? 256 : 0) | (array32 ? 512 : 0);
+    return runners[c] ??= runner(c, S);
+  };
+  /** The step's scalars record, in the order of the description's `SCALARS`. */
+  const S = new Float64Array(SCALARS.length);
+  fixScalars(S, { epsIn: spec.epsIn, epsOut: spec.epsOut, lo: k.lo, hi: k.hi, p: spec.p });
+  /** A uniform bound as an array, for a box whose other bound is per coordinate. */
+  const boundArrays = new Map<number, Vec>();
+  const filled = (n: number, value: number): Vec => {
+    let a = boundArrays.get(value);
+    if (a === undefined || a.length !== n) {
+      a = new Float64Array(n).fill(value);
+      boundArrays.set(value, a);
     }
+    return a;
+  };
+  const adamSlot = adamSlotOf(spec);
+  const why = float32Unsupported(spec);
+  if (spec.arithmetic === "float32" && why !== null) {
+    throw new RangeError(`${spec.name}: arithmetic "float32" needs Adam's family; ${why}`);
   }
+  /** Whether a state with iterate `x` is stepped in float32 arithmetic. */
+  const float32For = spec.arithmetic === "float32"
+    ? () => true
+    : spec.arithmetic === "auto" && why === null
+    ? (x: Vec) => x instanceof Float32Array
+    : () => false;
+  // g_t + λ x_t for L2 weight decay, allocated on first use.
+  let decayed: Vec | null = null;
+  const slotNames = Object.keys({ ...phi.slots, ...psi.slots });
   // Weights √V_t for a non-separable projection, allocated on first use.
   let weights: Vec | null = null;
 
@@ -142,7 +211,7 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       throw new RangeError(`x1 must lie in the feasible set F (${projection.name})`);
     }
     const fills = { ...phi.slots, ...psi.slots };
-    if (f32) {
+    if (float32For(x0)) {
       if (!(x0 instanceof Float32Array)) {
         throw new TypeError(`${spec.name}: arithmetic "float32" needs a Float32Array x1`);
       }
@@ -158,29 +227,92 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     return { t: 0, x, slots, scalars: {} };
   }
 
+  /** The slots object last found to be this method's (checked again when it changes). */
+  let checked: Record<string, Vec> | null = null;
+
+  /** The state's slots, checked to be this method's before anything is touched. */
+  function checkSlots(state: State, n: number): void {
+    if (
+      state.slots === checked &&
+      (slotNames.length === 0 || state.slots[slotNames[0]!]!.length === n)
+    ) return;
+    for (const name of slotNames) {
+      const v = state.slots[name];
+      if (v === undefined || v.length !== n) {
+        throw new TypeError(
+          `${spec.name}: the state has no slot "${name}" of length ${n} ` +
+            `(its slots: ${Object.keys(state.slots).join(", ") || "none"}); ` +
+            `was it made by another optimizer?`,
+        );
+      }
+    }
+    checked = state.slots;
+  }
+
   function step(state: State, g: Vec): void {
     const x = state.x;
     const n = x.length;
     if (g.length !== n) {
       throw new RangeError(`gradient has length ${g.length}, the iterate has ${n}`);
     }
+    checkSlots(state, n);
     const t = state.t + 1;
+    const f32 = float32For(x);
     if (f32 && !(x instanceof Float32Array && g instanceof Float32Array)) {
       throw new TypeError(`${spec.name}: arithmetic "float32" needs Float32Array x and gradient`);
     }
     const arena = f32 ? arenaOf(x as Float32Array, state.slots) : undefined;
-    const bad = arena !== undefined
-      ? arena.loadGradient(g as Float32Array)
-      : loops.firstNonFinite(g);
+    const limit = x.BYTES_PER_ELEMENT === 4 ? SUSPECT_32 : SUSPECT_64;
+    const suspect = arena !== undefined
+      ? arena.loadGradient(g as Float32Array, limit)
+      : loops.firstBeyond(g, limit);
+    if (suspect < 0) {
+      advance(state, g, t, f32, arena);
+      return;
+    }
+    const bad = loops.firstNonFinite(g);
     if (bad >= 0) throw new NonFiniteGradientError(t, bad, g[bad]!);
-    prepare(spec, state, s, t);
-    k.step = s.alphaT * s.c;
-    k.s2 = s.s2;
-    k.lower = s.lower;
-    k.upper = s.upper;
-    k.a = s.a;
-    k.b = s.b;
-    k.decay = s.decay;
+    // A huge but finite gradient: step a copy's worth of care, undo if it overflowed.
+    const before = {
+      x: x.slice(),
+      slots: Object.entries(state.slots).map(([k, v]) => [k, v.slice()] as const),
+      scalars: { ...state.scalars },
+    };
+    advance(state, g, t, f32, arena);
+    const where = firstNonFiniteIn(state);
+    if (where === null) return;
+    x.set(before.x);
+    for (const [k, v] of before.slots) state.slots[k]!.set(v);
+    state.scalars = before.scalars;
+    state.t = t - 1;
+    throw new NonFiniteStateError(t, where[1], where[0], g[where[1]]!);
+  }
+
+  /** Step t of Algorithm 1 on a checked gradient (in the arena when there is one). */
+  function advance(
+    state: State,
+    gt: Vec,
+    t: number,
+    f32: boolean,
+    arena: Float32Arena | undefined,
+  ): void {
+    const x = state.x;
+    const n = x.length;
+    prepareStep(state, s, t);
+    let g = gt;
+    if (s.l2 !== 0) {
+      // L2 weight decay: φ and ψ see g_t + λ x_t (in the arena, its gradient region).
+      if (arena === undefined && (decayed === null || decayed.length !== n)) {
+        decayed = zeros(x, n, 0);
+      }
+      g = arena !== undefined ? arena.arrays.g! : decayed!;
+      if (f32) {
+        const l2 = Math.fround(s.l2);
+        for (let i = 0; i < n; i++) g[i] = Math.fround(gt[i]! + Math.fround(l2 * x[i]!));
+      } else {
+        for (let i = 0; i < n; i++) g[i] = gt[i]! + s.l2 * x[i]!;
+      }
+    }
     const slots = state.slots;
     const m = phi.numSlot === null ? g : slots[phi.numSlot]!;
     const v = psi.denSlot === null || !s.adaptive ? null : slots[psi.denSlot]!;
@@ -189,31 +321,30 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
       if (weights === null || weights.length !== n) weights = zeros(x, n, 0);
       w = weights;
     }
+    fillScalars(s, S);
+    const array32 = x.BYTES_PER_ELEMENT === 4;
+    const loAt = perCoordinate ? k.loAt ?? filled(n, k.lo) : null;
+    const hiAt = perCoordinate ? k.hiAt ?? filled(n, k.hi) : null;
     if (adamSlot !== undefined) {
-      // Adam's family: φ and ψ are moving averages, run by one loop call per tile.
-      k.beta1T = s.beta1T;
-      k.beta2T = s.beta2T;
-      k.maxIn = s.maxIn;
-      k.maxPrev = s.maxPrev;
+      // Adam's family: φ and ψ are moving averages, run with the update by one loop.
       const vAvg = slots[adamSlot]!;
       const vHat = psi.denSlot === adamSlot ? null : slots[psi.denSlot!]!;
       if (arena !== undefined) {
-        arena.adam(k, phi.numSlot!, adamSlot, vHat === null ? null : psi.denSlot, v !== null);
-      } else if (f32) {
-        const [x32, g32, m32, v32] = [x, g, m, vAvg] as Float32Array[];
-        adam32(k, x32!, g32!, m32!, v32!, vHat as Float32Array | null, v !== null, 0, n);
+        arena.adam(S, phi.numSlot!, adamSlot, vHat === null ? null : psi.denSlot, v !== null);
       } else {
+        const run = runOf(LOOP_ADAM | (vHat !== null ? 4 : 0) | (v !== null ? 8 : 0), f32, array32);
         for (let lo = 0; lo < n; lo += TILE) {
           const hi = lo + TILE < n ? lo + TILE : n;
-          loops.adam(k, x, g, m, vAvg, vHat, v, w, lo, hi);
+          run(S, x, g, m, vAvg, vHat, w, loAt, hiAt, lo, hi);
         }
       }
     } else {
+      const run = runOf(LOOP_UPDATE | (v !== null ? 8 : 0), false, array32);
       for (let lo = 0; lo < n; lo += TILE) {
         const hi = lo + TILE < n ? lo + TILE : n;
         phi.update(state, g, s, lo, hi);
         psi.update(state, g, s, lo, hi);
-        loops.update(k, x, g, m, v, w, lo, hi);
+        run(S, x, g, m, v, null, w, loAt, hiAt, lo, hi);
       }
     }
     if (w !== null) projection.project!(x, w);
@@ -222,33 +353,27 @@ export function makeOptimizer(spec: MethodSpec): Optimizer {
     state.t = t;
   }
 
-  /** A second scalars record, so that reading η never disturbs a step's. */
+  /** Second scalars records, so that reading η never disturbs a step's. */
   const r = newScalars();
+  const R = S.slice();
 
   function learningRate(state: State, out: Vec): void {
     if (state.t === 0) {
       out.fill(0);
       return;
     }
-    prepare(spec, state, r, state.t);
+    prepareStep(state, r, state.t);
     const v = psi.denSlot === null || !r.adaptive ? null : state.slots[psi.denSlot]!;
-    // In float32 arithmetic, each operation rounded as the step rounds it.
-    const f = f32 ? Math.fround : (y: number) => y;
-    const step = f(r.alphaT * r.c);
-    for (let i = 0; i < out.length; i++) {
-      let den = 1;
-      if (v !== null) {
-        const d = f(f(f(r.s2) * v[i]!) + f(spec.epsIn));
-        den = f((k.sqrt ? f(Math.sqrt(d)) : d) + f(spec.epsOut));
-        if (spec.p !== 0.5) den = Math.pow(den, 2 * spec.p);
-      }
-      const eta = f(step / den);
-      out[i] = eta < f(r.lower) ? f(r.lower) : eta > f(r.upper) ? f(r.upper) : eta;
-    }
+    fillScalars(r, R);
+    // η_i from the description the step runs, in the step's arithmetic.
+    const eta = LOOP_ETA | (v !== null ? 8 : 0);
+    const run = runOf(eta, float32For(state.x), out.BYTES_PER_ELEMENT === 4);
+    const x = state.x;
+    run(R, x, x, x, v, null, out, null, null, 0, out.length);
   }
 
   function gradientBuffer(state: State): Vec {
-    const arena = f32 ? arenaOf(state.x as Float32Array, state.slots) : undefined;
+    const arena = float32For(state.x) ? arenaOf(state.x as Float32Array, state.slots) : undefined;
     return arena?.arrays.g ?? zeros(state.x, state.x.length, 0);
   }
 

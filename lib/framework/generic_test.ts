@@ -4,6 +4,7 @@ import { emaPhi, gradientPhi, momentumPhi, nesterovEmaPhi } from "./phi.ts";
 import { emaPsi, identityPsi, infinityNormPsi, runningMaxPsi, sumOfSquaresPsi } from "./psi.ts";
 import { box, l2Ball, unconstrained } from "./projection.ts";
 import { stepSize } from "./schedule.ts";
+import { boundedStepSize, decoupledWeightDecay } from "./transforms.ts";
 import { NonFiniteGradientError } from "./errors.ts";
 import { saveState } from "./state.ts";
 import type { MethodSpec, Optimizer, Projection, State, Vec } from "./types.ts";
@@ -36,7 +37,7 @@ function specs(projection: (n: number) => Projection) {
       epsIn: 1e-12,
       projection: projection(n),
     }),
-    // Padam-like exponent, AdaBound-like bounds and AdamW-like decay from hooks.
+    // Padam-like exponent, AdaBound-like bounds and AdamW-like decay from transforms.
     hooked: (n) => ({
       ...base,
       name: "hooked",
@@ -46,11 +47,10 @@ function specs(projection: (n: number) => Projection) {
         { over: "adamx", beta1T: (t) => 0.9 / t },
       ),
       p: 0.3,
-      hooks: [(_s, sc) => {
-        sc.lower = 0.01 * (1 - 1 / (sc.t + 1));
-        sc.upper = 0.01 * (1 + 1 / sc.t);
-        sc.decay = 1 - sc.alphaT * 0.1;
-      }],
+      transforms: [
+        boundedStepSize("bounds", (t) => 0.01 * (1 - 1 / (t + 1)), (t) => 0.01 * (1 + 1 / t)),
+        decoupledWeightDecay(0.1),
+      ],
       projection: projection(n),
     }),
     nadam: (n) => ({
@@ -107,7 +107,7 @@ Deno.test("tiling: 5000 coordinates at once equal each coordinate alone (at tile
       const wide = makeOptimizer(spec(n));
       const state = wide.init(x0);
       for (const g of gs) wide.step(state, g);
-      const full = spec(n).projection;
+      const full = spec(n).projection!;
       for (const i of [0, 1, 2047, 2048, 2049, 4095, 4096, 4999]) {
         // The same method on coordinate i alone, with coordinate i's bounds.
         const lo = full.lo === null ? null : typeof full.lo === "number" ? full.lo : full.lo[i]!;

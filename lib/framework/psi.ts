@@ -104,6 +104,7 @@ export function runningMaxPsi(
     name: `max(${inner.name})`,
     slots: { ...inner.slots, vHat: 0 },
     denSlot: "vHat",
+    maxOf: innerSlot,
     root: inner.root,
     movingAverage,
     prepare(state, s) {

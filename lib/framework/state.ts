@@ -9,7 +9,7 @@
  * @module
  */
 import { allocate } from "./_arena.ts";
-import type { State, Vec } from "./types.ts";
+import type { Optimizer, State, Vec } from "./types.ts";
 
 /** The JSON form of a {@link State}. */
 export interface StateJSON {
@@ -51,29 +51,66 @@ export function saveState(state: State): StateJSON {
   return json;
 }
 
-/** Rebuilds a state from {@link saveState}'s output; throws on a malformed record. */
-export function restoreState(json: StateJSON): State {
+/**
+ * Rebuilds a state from {@link saveState}'s output. Everything is checked before
+ * anything is built, and a malformed record throws a RangeError naming the
+ * field: t an integer ≥ 0; x and every slot arrays of the same length, of
+ * numbers finite in the record's dtype (a value beyond float32's range is
+ * refused for `"float32"`, not turned into ∞); finite scalars. Given the
+ * `optimizer` that will step it, the record must also be that optimizer's:
+ * exactly its slots, the float32 dtype for `arithmetic: "float32"`, every ψ slot
+ * ≥ 0 (second moments are), and AMSGrad's v̂ ≥ v coordinate by coordinate.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { amsgrad, adam } from "../optimizers/mod.ts";
+ * import { restoreState, saveState } from "./state.ts";
+ * const opt = amsgrad({ alpha: 0.1 });
+ * const state = opt.init(new Float64Array([1, 2]));
+ * opt.step(state, new Float64Array([0.5, -1]));
+ * const json = JSON.parse(JSON.stringify(saveState(state)));
+ * assert.deepEqual(restoreState(json, opt).x, state.x);
+ * assert.throws(() => restoreState(json, adam()), /slots/);
+ * json.slots.v[0] = -1;
+ * assert.throws(() => restoreState(json, opt), /≥ 0/);
+ * ```
+ */
+export function restoreState(json: StateJSON, optimizer?: Optimizer): State {
+  if (typeof json !== "object" || json === null) {
+    throw new RangeError(`state must be an object, got ${JSON.stringify(json)}`);
+  }
   if (!Number.isInteger(json.t) || json.t < 0) {
     throw new RangeError(`state.t must be an integer ≥ 0, got ${json.t}`);
   }
+  if (json.dtype !== "float32" && json.dtype !== "float64") {
+    throw new RangeError(`state.dtype must be "float32" or "float64", got ${json.dtype}`);
+  }
+  const finite = json.dtype === "float32"
+    ? (n: unknown) => typeof n === "number" && Number.isFinite(Math.fround(n))
+    : (n: unknown) => typeof n === "number" && Number.isFinite(n);
   const make = (a: number[], what: string): Vec => {
-    if (!Array.isArray(a) || a.some((n) => typeof n !== "number" || !Number.isFinite(n))) {
-      throw new RangeError(`state.${what} must be an array of finite numbers`);
+    if (!Array.isArray(a) || !a.every(finite)) {
+      const range = json.dtype === "float32" ? " within float32's range" : "";
+      throw new RangeError(`state.${what} must be an array of finite numbers${range}`);
     }
     if (a.length !== json.x.length) {
       throw new RangeError(`state.${what} has length ${a.length}, x has ${json.x.length}`);
     }
     return json.dtype === "float32" ? Float32Array.from(a) : Float64Array.from(a);
   };
-  if (json.dtype !== "float32" && json.dtype !== "float64") {
-    throw new RangeError(`state.dtype must be "float32" or "float64", got ${json.dtype}`);
-  }
   const x = make(json.x, "x");
   for (const key of ["slots", "scalars"] as const) {
     if (typeof json[key] !== "object" || json[key] === null || Array.isArray(json[key])) {
       throw new RangeError(`state.${key} must be an object, got ${JSON.stringify(json[key])}`);
     }
   }
+  for (const [k, v] of Object.entries(json.scalars)) {
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new RangeError(`state.scalars.${k} must be a finite number, got ${v}`);
+    }
+  }
+  if (optimizer !== undefined) belongsTo(json, optimizer);
   const slots: Record<string, Vec> = {};
   for (const [k, v] of Object.entries(json.slots)) slots[k] = make(v, `slots.${k}`);
   for (const [k, at] of Object.entries(json.negativeZeros ?? {})) {
@@ -95,4 +132,42 @@ export function restoreState(json: StateJSON): State {
     return { t: json.t, x: arena.x, slots: arena.slots, scalars: { ...json.scalars } };
   }
   return { t: json.t, x, slots, scalars: { ...json.scalars } };
+}
+
+/** Checks that `json` is a state of `optimizer` (see {@link restoreState}). */
+function belongsTo(json: StateJSON, optimizer: Optimizer): void {
+  const { name, phi, psi, arithmetic } = optimizer.spec;
+  const want = Object.keys({ ...phi.slots, ...psi.slots }).sort();
+  const have = Object.keys(json.slots).sort();
+  if (want.join() !== have.join()) {
+    throw new RangeError(
+      `state.slots are ${have.join(", ") || "none"}, but ${name} keeps ${
+        want.join(", ") || "none"
+      }` +
+        ` (a state of another optimizer?)`,
+    );
+  }
+  if (arithmetic === "float32" && json.dtype !== "float32") {
+    throw new RangeError(
+      `${name} computes in float32 and needs a "float32" state, got ${json.dtype}`,
+    );
+  }
+  for (const k of Object.keys(psi.slots)) {
+    const i = json.slots[k]!.findIndex((n) => !(n >= 0));
+    if (i >= 0) {
+      throw new RangeError(
+        `state.slots.${k}[${i}] must be ≥ 0 (a second moment), got ${json.slots[k]![i]}`,
+      );
+    }
+  }
+  if (psi.maxOf !== undefined && psi.denSlot !== null) {
+    const v = json.slots[psi.maxOf]!, vHat = json.slots[psi.denSlot]!;
+    const i = vHat.findIndex((h, j) => !(h >= v[j]!));
+    if (i >= 0) {
+      throw new RangeError(
+        `state.slots.${psi.denSlot}[${i}] = ${vHat[i]} is below ${psi.maxOf}[${i}] = ${v[i]}, ` +
+          `but a running maximum is never below what it is the maximum of`,
+      );
+    }
+  }
 }

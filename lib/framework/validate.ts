@@ -50,3 +50,35 @@ export function oneOf<T extends string>(name: string, value: T, allowed: readonl
   }
   return value;
 }
+
+/** A boolean (`true` or `false`, nothing truthy). */
+export function flag(name: string, value: boolean): boolean {
+  if (typeof value !== "boolean") fail(name, "true or false", JSON.stringify(value));
+  return value;
+}
+
+/**
+ * Refuses an options object that names anything outside `known`: a misspelt
+ * option (`beta_1`, `lr`) or one the method does not have (`amsgrad` for AdamW
+ * is fine, for Adam it is not) would otherwise be ignored without a word. An
+ * option set to `undefined` counts as absent. The RangeError lists the valid names.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { knownOptions } from "./validate.ts";
+ * assert.throws(() => knownOptions("Adam", { lr: 0.1 }, ["alpha", "beta1"]), /unknown option "lr"/);
+ * knownOptions("Adam", { alpha: 0.1, beta1: undefined }, ["alpha", "beta1"]);
+ * ```
+ */
+export function knownOptions(method: string, opts: object, known: readonly string[]): void {
+  if (typeof opts !== "object" || opts === null || Array.isArray(opts)) {
+    throw new TypeError(`${method}: options must be an object, got ${JSON.stringify(opts)}`);
+  }
+  for (const [key, value] of Object.entries(opts)) {
+    if (value === undefined || known.includes(key)) continue;
+    throw new RangeError(
+      `unknown option "${key}" for ${method}; its options are ${[...known].sort().join(", ")}`,
+    );
+  }
+}

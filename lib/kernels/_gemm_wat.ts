@@ -1,7 +1,8 @@
 /**
  * The one compute kernel that is not TypeScript: the 6×8 register-blocked
  * micro-kernel of the matrix product, in WebAssembly text with 128-bit SIMD.
- * `_wasm.ts` assembles it at load (npm `wabt`); `gemm.ts` packs the operands.
+ * `deno task wasm` assembles it (with `_kernels_wat.ts`) into committed bytes that
+ * `_wasm.ts` loads; `gemm.ts` packs the operands.
  *
  * It computes, for every 6-row block `ib` of A and 8-column panel `jp` of B,
  *

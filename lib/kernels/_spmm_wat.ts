@@ -1,6 +1,6 @@
 /**
  * The sparse kernels in WebAssembly text, assembled with the dense micro-kernel
- * into one module by `_wasm.ts` (same memory, same workspace); `csr.ts` and
+ * into one module by `_kernels_wat.ts` (same memory, same workspace); `csr.ts` and
  * `spmm.ts` pack their operands.
  *
  * - `csr` compresses a dense row-major m×k matrix X into CSR form (row

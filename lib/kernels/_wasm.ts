@@ -1,40 +1,18 @@
 /**
- * The WebAssembly side of the kernels: assembles the dense micro-kernel
- * ({@link GEMM_FUNC}) and the sparse kernels ({@link SPMM_FUNCS}) into one module
- * once, at module load (npm `wabt`, about 20 ms), and lends its linear memory
- * out as a scratch workspace. Everything that calls into the module copies its operands
- * into that workspace first, so no caller's array ever has to live in it.
+ * The WebAssembly side of the kernels: instantiates the module of the dense
+ * micro-kernel and the sparse kernels (text in `_kernels_wat.ts`, bytes
+ * assembled by `deno task wasm` into `_kernels_wasm.ts`) once, at module load,
+ * and lends its linear memory out as a scratch workspace. Everything that calls
+ * into the module copies its operands into that workspace first, so no caller's
+ * array ever has to live in it.
  *
  * @module
  */
-import wabtInit from "wabt";
-import { GEMM_FUNC } from "./_gemm_wat.ts";
-import { SPMM_FUNCS, SPMM_WIDTHS } from "./_spmm_wat.ts";
+import { KERNELS_WASM_BASE64 } from "./_kernels_wasm.ts";
+import { SPMM_WIDTHS } from "./_spmm_wat.ts";
 
-const MODULE = `(module (memory (export "memory") 1) ${GEMM_FUNC} ${SPMM_FUNCS})`;
-
-/**
- * WebAssembly text to validated bytes, with SIMD on and, when `relaxed`, the
- * relaxed SIMD instructions too (this module's `relaxed_madd`; `tools/wasm.ts`
- * assembles lib/framework's float32 kernel without them, so none can slip in).
- */
-export function assembleWat(
-  name: string,
-  wat: string,
-  relaxed = false,
-): Uint8Array<ArrayBuffer> {
-  const parsed = wabt.parseWat(name, wat, { simd: true, relaxed_simd: relaxed });
-  try {
-    parsed.validate();
-    return new Uint8Array(parsed.toBinary({}).buffer);
-  } finally {
-    parsed.destroy();
-  }
-}
-
-const wabt = await wabtInit();
 const instance = new WebAssembly.Instance(
-  new WebAssembly.Module(assembleWat("kernels.wat", MODULE, true)),
+  new WebAssembly.Module(Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0))),
 );
 const memory = instance.exports.memory as WebAssembly.Memory;
 

@@ -9,15 +9,17 @@ import { unconstrained } from "../framework/projection.ts";
 import { type ScheduleOption, stepSize } from "../framework/schedule.ts";
 import type { MomentCorrection } from "../framework/phi.ts";
 import type {
+  Arithmetic,
   FirstMoment,
   MethodSpec,
   Optimizer,
   Projection,
   SecondMoment,
-  StepHook,
+  Transform,
 } from "../framework/types.ts";
 import type { MaxOver, SecondCorrection } from "../framework/psi.ts";
-import { nonNegative, oneOf } from "../framework/validate.ts";
+import { flag, nonNegative, oneOf } from "../framework/validate.ts";
+import { decoupledWeightDecay, l2WeightDecay } from "../framework/transforms.ts";
 
 /** Options every optimizer takes. */
 export interface CommonOptions {
@@ -39,8 +41,10 @@ export interface CommonOptions {
    * once when stored. `"float32"`: every operation in float32, like PyTorch's
    * float32 kernels, four coordinates per SIMD instruction; Adam's family on
    * Float32Array parameters only (a RangeError names what else is missing).
+   * `"auto"`: float32 where that is possible (the method allows it and the
+   * parameters are a Float32Array), float64 elsewhere.
    */
-  arithmetic?: "float64" | "float32";
+  arithmetic?: Arithmetic;
 }
 
 /**
@@ -86,7 +90,7 @@ export function build(
     psi: SecondMoment;
     defaultEps?: number;
     p?: number;
-    hooks?: StepHook[];
+    transforms?: readonly Transform[];
   },
 ): Optimizer {
   const eps = nonNegative("eps", opts.eps ?? parts.defaultEps ?? 1e-8);
@@ -100,8 +104,36 @@ export function build(
     epsIn: placement === "inside" ? eps : 0,
     epsOut: placement === "outside" ? eps : 0,
     p: parts.p ?? 0.5,
-    hooks: parts.hooks ?? [],
-    arithmetic: oneOf("arithmetic", opts.arithmetic ?? "float64", ["float64", "float32"] as const),
+    transforms: parts.transforms ?? [],
+    arithmetic: oneOf<Arithmetic>("arithmetic", opts.arithmetic ?? "float64", [
+      "float64",
+      "float32",
+      "auto",
+    ]),
   };
   return makeOptimizer(spec);
+}
+
+/** Weight decay options, for the methods whose authors offer it. */
+export interface WeightDecayOptions {
+  /** λ ≥ 0, the weight decay (default 0: none). */
+  weightDecay?: number;
+  /**
+   * true: decoupled, x_t ← (1 − α_t λ) x_t before the step (AdamW's form);
+   * false: L2, φ and ψ see g_t + λ x_t. The default is the method's (see its docs).
+   */
+  decoupled?: boolean;
+}
+
+/** The transform for `opts`' weight decay (none when λ = 0). */
+export function weightDecay(
+  opts: WeightDecayOptions & { fixedDecay?: boolean },
+  decoupledByDefault: boolean,
+): Transform[] {
+  const lambda = nonNegative("weightDecay", opts.weightDecay ?? 0);
+  const decoupled = flag("decoupled", opts.decoupled ?? decoupledByDefault);
+  const fixed = flag("fixedDecay", opts.fixedDecay ?? false);
+  if (fixed && !decoupled) throw new RangeError("fixedDecay needs decoupled weight decay");
+  if (lambda === 0) return [];
+  return [decoupled ? decoupledWeightDecay(lambda, { fixed }) : l2WeightDecay(lambda)];
 }

@@ -11,7 +11,8 @@
 import { gradientPhi } from "../framework/phi.ts";
 import { sumOfSquaresPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { nonNegative, oneOf } from "../framework/validate.ts";
+import { knownOptions, nonNegative, oneOf } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
 /** Options of {@link adagrad}: the common options, the variant and the accumulator's start. */
@@ -27,6 +28,7 @@ export interface AdagradOptions extends CommonOptions {
  * `"pytorch"`: v_t = Σ_{i≤t} g_i², constant α, ε = 1e-10 (PyTorch's `Adagrad`).
  */
 export function adagrad(opts: AdagradOptions = {}): Optimizer {
+  knownOptions("AdaGrad", opts, OPTION_NAMES.adagrad);
   const variant = oneOf("variant", opts.variant ?? "paper", ["paper", "pytorch"]);
   const init = nonNegative("initialAccumulator", opts.initialAccumulator ?? 0);
   const paper = variant === "paper";

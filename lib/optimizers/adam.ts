@@ -14,17 +14,20 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adam } from "./adam.ts";
  * const opt = adam({ alpha: 0.1, beta1: 0.9, beta2: 0.999, variant: "pytorch" });
  * const state = opt.init(new Float64Array([1]));
  * opt.step(state, new Float64Array([1]));
  * // With bias correction the first step is ≈ α·sign(g).
- * console.assert(Math.abs(state.x[0]! - 0.9) < 1e-8);
+ * assert.ok(Math.abs(state.x[0]! - 0.9) < 1e-8);
  * ```
  *
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
+import { knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
@@ -33,5 +36,6 @@ export type AdamOptions = AdamFamilyOptions;
 
 /** Adam; RMSProp is Adam with β1 = 0. */
 export function adam(opts: AdamOptions = {}): Optimizer {
+  knownOptions("Adam", opts, OPTION_NAMES.adam);
   return build("Adam", opts, adamParts(opts));
 }

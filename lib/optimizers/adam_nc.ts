@@ -14,6 +14,8 @@
  */
 import { type Beta2Schedule, beta2Schedule } from "../framework/schedule.ts";
 import type { Optimizer } from "../framework/types.ts";
+import { knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts, type Beta1ScheduleOptions } from "./_adam_family.ts";
 
@@ -29,6 +31,7 @@ export interface AdamNCOptions
 
 /** AdamNC (Algorithm 3); paper conventions only. */
 export function adamNC(opts: AdamNCOptions = {}): Optimizer {
+  knownOptions("AdamNC", opts, OPTION_NAMES.adamnc);
   const beta2T = beta2Schedule(opts.beta2Schedule ?? "1-1/t");
   return build("AdamNC", opts, adamParts({ ...opts, variant: "paper" }, { beta2T }));
 }

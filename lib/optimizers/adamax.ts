@@ -12,7 +12,8 @@
 import { emaPhi } from "../framework/phi.ts";
 import { infinityNormPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { beta, nonNegative } from "../framework/validate.ts";
+import { beta, knownOptions, nonNegative } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
 /** Options of {@link adamax}; ε (default 1e-8) goes inside the max, so it has no placement. */
@@ -25,6 +26,7 @@ export interface AdamaxOptions extends Omit<CommonOptions, "epsPlacement"> {
 
 /** AdaMax as PyTorch's `Adamax`: bias correction 1/(1 − β1^t) on the step only. */
 export function adamax(opts: AdamaxOptions = {}): Optimizer {
+  knownOptions("AdaMax", opts, OPTION_NAMES.adamax);
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
   const eps = nonNegative("eps", opts.eps ?? 1e-8);

@@ -6,8 +6,10 @@
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
-import { nonNegative } from "../framework/validate.ts";
+import { flag, knownOptions, nonNegative } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
+import { decoupledWeightDecay } from "../framework/transforms.ts";
 import { type AdamFamilyOptions, adamParts } from "./_adam_family.ts";
 
 /** Options of {@link adamw}: Adam's, plus the decoupled weight decay. */
@@ -23,12 +25,12 @@ export interface AdamWOptions extends AdamFamilyOptions {
  * in the chosen variant; PyTorch's `AdamW` is `variant: "pytorch"`.
  */
 export function adamw(opts: AdamWOptions = {}): Optimizer {
+  knownOptions("AdamW", opts, OPTION_NAMES.adamw);
   const lambda = nonNegative("weightDecay", opts.weightDecay ?? 1e-2);
-  const parts = adamParts(opts, opts.amsgrad ? { max: "variant" } : {});
-  return build(opts.amsgrad ? "AMSGradW" : "AdamW", opts, {
+  const amsgrad = flag("amsgrad", opts.amsgrad ?? false);
+  const parts = adamParts(opts, amsgrad ? { max: "variant" } : {});
+  return build(amsgrad ? "AMSGradW" : "AdamW", opts, {
     ...parts,
-    hooks: [(_state, s) => {
-      s.decay = 1 - s.alphaT * lambda;
-    }],
+    transforms: [decoupledWeightDecay(lambda)],
   });
 }

@@ -6,6 +6,8 @@
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
+import { knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts, type Beta1ScheduleOptions } from "./_adam_family.ts";
 
@@ -20,6 +22,7 @@ export type AdamXOptions = Omit<AdamFamilyOptions, "variant"> & Beta1ScheduleOpt
  * paper conventions, α_t = α/√t and β_{1t} = β1/t unless overridden.
  */
 export function adamx(opts: AdamXOptions = {}): Optimizer {
+  knownOptions("AdamX", opts, OPTION_NAMES.adamx);
   const o = {
     schedule: "invsqrt" as const,
     beta1Schedule: "inverse" as const,

@@ -15,17 +15,20 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { amsgrad } from "./amsgrad.ts";
  * const opt = amsgrad({ alpha: 0.1, beta1: 0.9, beta2: 0.999 });
  * const state = opt.init(new Float64Array([1]));
  * opt.step(state, new Float64Array([1]));
  * // m_1 = 0.1, v̂_1 = 0.001: x_2 = 1 − 0.1·0.1/(√0.001 + 1e−8) ≈ 0.68377233
- * console.assert(Math.abs(state.x[0]! - 0.683772334) < 1e-9);
+ * assert.ok(Math.abs(state.x[0]! - 0.683772334) < 1e-9);
  * ```
  *
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
+import { knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build } from "./_common.ts";
 import { type AdamFamilyOptions, adamParts, type Beta1ScheduleOptions } from "./_adam_family.ts";
 
@@ -34,5 +37,6 @@ export type AmsgradOptions = AdamFamilyOptions & Beta1ScheduleOptions;
 
 /** AMSGrad (Algorithm 2). */
 export function amsgrad(opts: AmsgradOptions = {}): Optimizer {
+  knownOptions("AMSGrad", opts, OPTION_NAMES.amsgrad);
   return build("AMSGrad", opts, adamParts(opts, { max: "variant" }));
 }

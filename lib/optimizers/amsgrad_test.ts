@@ -51,9 +51,10 @@ Deno.test("AMSGrad (paper): hand-derived steps, the max keeping v̂ when v shrin
 });
 
 /**
- * paper-spec.md §5, "[own] Golden trajectory": x_1 = 1, gradients 1, −2, 0.5, 3, −1
- * (given, independent of x), α = 0.1, β = (0.9, 0.999), ε = 1e-8 (Keras 1e-7). The
- * Flux row (ε-initialised state) is not one of our variants.
+ * The golden AMSGrad trajectory, to 10 decimals, computed independently of this
+ * library for each convention: x_1 = 1, gradients 1, −2, 0.5, 3, −1 (given,
+ * independent of x), α = 0.1, β = (0.9, 0.999), ε = 1e-8 (Keras 1e-7). Flux's
+ * convention (state initialised to ε) is not one of our variants.
  */
 const SPEC_GOLDEN: Record<Variant, number[]> = {
   paper: [0.6837723340, 0.8393513625, 0.9070164484, 0.6925624191, 0.5869522033],

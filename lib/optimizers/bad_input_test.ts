@@ -56,7 +56,7 @@ Deno.test("β1 and β2 outside [0, 1) are refused at construction, naming the op
   for (const [name, make] of Object.entries(ADAM_LIKE)) {
     for (const b of BAD_BETAS) {
       throwsRange(() => make({ beta1: b }), "beta1", RANGE01, `${name}({ beta1: ${b} })`);
-      if (name !== "adamNC") {
+      if (name !== "adamnc") {
         throwsRange(() => make({ beta2: b }), "beta2", RANGE01, `${name}({ beta2: ${b} })`);
       }
     }

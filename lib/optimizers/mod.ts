@@ -20,6 +20,6 @@ export { adabound, type AdaBoundOptions, amsbound } from "./adabound.ts";
 export { padam, type PadamOptions } from "./padam.ts";
 export { adamx, type AdamXOptions } from "./adamx.ts";
 export type { AdamFamilyOptions, Beta1ScheduleOptions } from "./_adam_family.ts";
-export { type CommonOptions, type Variant, VARIANTS } from "./_common.ts";
+export { type CommonOptions, type Variant, VARIANTS, type WeightDecayOptions } from "./_common.ts";
 export type { MethodSpec } from "../framework/types.ts";
 export { byName, type OptimizerFactory, OPTIMIZERS, VARIANTS_OF } from "./registry.ts";

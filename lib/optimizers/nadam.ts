@@ -11,7 +11,8 @@
 import { nesterovEmaPhi } from "../framework/phi.ts";
 import { emaPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { beta, nonNegative } from "../framework/validate.ts";
+import { beta, knownOptions, nonNegative } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
 /** Options of {@link nadam}; α defaults to 2e-3 here (PyTorch's). */
@@ -29,6 +30,7 @@ export interface NadamOptions extends CommonOptions {
  * α default 2e-3, momentum decay ψ default 4e-3.
  */
 export function nadam(opts: NadamOptions = {}): Optimizer {
+  knownOptions("Nadam", opts, OPTION_NAMES.nadam);
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
   const momentumDecay = nonNegative("momentumDecay", opts.momentumDecay ?? 4e-3);

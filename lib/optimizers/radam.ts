@@ -10,8 +10,10 @@
 import { emaPhi } from "../framework/phi.ts";
 import { emaPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { beta } from "../framework/validate.ts";
+import { beta, knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
+import { rectification } from "../framework/transforms.ts";
 
 /** Options of {@link radam}: the common options, β1 and β2. */
 export interface RadamOptions extends CommonOptions {
@@ -26,24 +28,12 @@ export interface RadamOptions extends CommonOptions {
  * then Adam's bias-corrected step scaled by the rectifier r_t.
  */
 export function radam(opts: RadamOptions = {}): Optimizer {
+  knownOptions("RAdam", opts, OPTION_NAMES.radam);
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
-  const rhoInf = 2 / (1 - beta2) - 1;
   return build("RAdam", opts, {
     phi: emaPhi({ beta1T: () => beta1, beta1, correction: "none" }),
     psi: emaPsi({ beta2T: () => beta2, beta2, correction: "none" }),
-    hooks: [(_state, s) => {
-      const bc1 = 1 - Math.pow(beta1, s.t);
-      const b2t = Math.pow(beta2, s.t);
-      const bc2 = 1 - b2t;
-      const rho = rhoInf - (2 * s.t * b2t) / bc2;
-      if (rho > 5) {
-        const r = Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho));
-        s.c = (r * Math.sqrt(bc2)) / bc1;
-      } else {
-        s.c = 1 / bc1;
-        s.adaptive = false;
-      }
-    }],
+    transforms: [rectification({ beta1, beta2, threshold: 5 })],
   });
 }

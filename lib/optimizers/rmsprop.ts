@@ -6,6 +6,8 @@
  * @module
  */
 import type { Optimizer } from "../framework/types.ts";
+import { knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
 import { adamParts } from "./_adam_family.ts";
 
@@ -17,5 +19,6 @@ export interface RmspropOptions extends CommonOptions {
 
 /** RMSProp = Adam with β1 = 0 in paper conventions. */
 export function rmsprop(opts: RmspropOptions = {}): Optimizer {
+  knownOptions("RMSProp", opts, OPTION_NAMES.rmsprop);
   return build("RMSProp", opts, adamParts({ ...opts, beta1: 0, beta2: opts.beta2 ?? 0.99 }));
 }

@@ -4,11 +4,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sgd } from "./sgd.ts";
  * const opt = sgd({ alpha: 0.1 });
  * const state = opt.init(new Float64Array([1]));
  * opt.step(state, new Float64Array([2]));
- * console.assert(Math.abs(state.x[0]! - 0.8) < 1e-15);
+ * assert.ok(Math.abs(state.x[0]! - 0.8) < 1e-15);
  * ```
  *
  * @module
@@ -16,7 +17,8 @@
 import { gradientPhi, momentumPhi } from "../framework/phi.ts";
 import { identityPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { inClosed } from "../framework/validate.ts";
+import { flag, inClosed, knownOptions } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
 import { build, type CommonOptions } from "./_common.ts";
 
 /** Options of {@link sgd}. */
@@ -35,9 +37,10 @@ export interface SgdOptions extends CommonOptions {
  * x_t − α_t (g_t + μ b_t) with Nesterov).
  */
 export function sgd(opts: SgdOptions = {}): Optimizer {
+  knownOptions("SGD", opts, OPTION_NAMES.sgd);
   const mu = inClosed("momentum", opts.momentum ?? 0, 0, 1);
   const dampening = inClosed("dampening", opts.dampening ?? 0, 0, 1);
-  const nesterov = opts.nesterov ?? false;
+  const nesterov = flag("nesterov", opts.nesterov ?? false);
   if (nesterov && (mu <= 0 || dampening !== 0)) {
     throw new RangeError(
       `nesterov needs momentum > 0 and dampening = 0, got ${mu} and ${dampening}`,

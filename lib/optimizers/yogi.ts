@@ -8,11 +8,12 @@
 import { emaPhi } from "../framework/phi.ts";
 import { yogiPsi } from "../framework/psi.ts";
 import type { Optimizer } from "../framework/types.ts";
-import { beta, nonNegative } from "../framework/validate.ts";
-import { build, type CommonOptions } from "./_common.ts";
+import { beta, knownOptions, nonNegative } from "../framework/validate.ts";
+import { OPTION_NAMES } from "./_options.ts";
+import { build, type CommonOptions, weightDecay, type WeightDecayOptions } from "./_common.ts";
 
 /** Options of {@link yogi}; α defaults to 1e-2 and ε to 1e-3 here (optax's). */
-export interface YogiOptions extends CommonOptions {
+export interface YogiOptions extends CommonOptions, WeightDecayOptions {
   /** β1 in [0, 1), the decay of m_t (default 0.9). */
   beta1?: number;
   /** β2 in [0, 1), the rate of v_t's additive update (default 0.999). */
@@ -23,9 +24,14 @@ export interface YogiOptions extends CommonOptions {
 
 /**
  * Yogi as optax's `yogi`: bias-corrected, m_0 = v_0 = `initialAccumulator`,
- * α default 1e-2, ε = 1e-3 outside the root.
+ * α default 1e-2, ε = 1e-3 outside the root. With the defaults and no weight
+ * decay this is `optax.yogi(learning_rate, b1, b2, eps, initial_accumulator_value)`.
+ * optax offers no weight decay for Yogi; `weightDecay` adds L2 (default) or,
+ * with `decoupled: true`, AdamW's form, as `optax.chain(add_decayed_weights, …)`
+ * would, and reproduces no one's code beyond that.
  */
 export function yogi(opts: YogiOptions = {}): Optimizer {
+  knownOptions("Yogi", opts, OPTION_NAMES.yogi);
   const beta1 = beta("beta1", opts.beta1 ?? 0.9);
   const beta2 = beta("beta2", opts.beta2 ?? 0.999);
   const init = nonNegative("initialAccumulator", opts.initialAccumulator ?? 1e-6);
@@ -33,5 +39,6 @@ export function yogi(opts: YogiOptions = {}): Optimizer {
     phi: emaPhi({ beta1T: () => beta1, beta1, correction: "step", init }),
     psi: yogiPsi({ beta2, init, correction: "inside" }),
     defaultEps: 1e-3,
+    transforms: weightDecay(opts, false),
   });
 }

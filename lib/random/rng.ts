@@ -1,14 +1,17 @@
 /**
  * A seeded pseudo-random generator: xoshiro128** (Blackman & Vigna 2018), 32-bit
- * operations only, seeded through SplitMix32 so that any integer seed gives a
- * well-mixed state. Its state is four numbers, so a run can save and resume it.
+ * operations only, seeded through SplitMix32 so that any seed gives a
+ * well-mixed state, and no two seeds the same stream. Its state is four numbers, so a run can save and resume it.
  * Nothing in `lib/` calls the global, unseeded generator.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Rng } from "./rng.ts";
  * const a = new Rng(42), b = new Rng(42);
- * console.assert(a.next() === b.next());
+ * assert.equal(a.next(), b.next());
+ * assert.notEqual(new Rng(2 ** 32).next(), new Rng(0).next());
+ * assert.throws(() => new Rng(-1), RangeError);
  * ```
  *
  * @module
@@ -33,14 +36,21 @@ export class Rng {
 
   /**
    * A generator seeded from `seed` through SplitMix32; throws a RangeError if
-   * `seed` is not an integer.
+   * `seed` is not an integer in [0, 2^53). Seeds below 2^32 (what the command
+   * lines accept) seed SplitMix32 directly; a larger one (a derived seed such as
+   * 2·seed + 1) also folds its high word into the second state word, so that no
+   * two seeds share a stream (2^32 does not run as 0 would).
    *
-   * @param seed any integer; equal seeds give equal streams.
+   * @param seed an integer in [0, 2^53); equal seeds give equal streams.
    */
   constructor(seed: number) {
-    if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-    const sm = splitmix32(seed);
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError(`seed must be an integer in [0, 2^53), got ${seed}`);
+    }
+    const sm = splitmix32(seed % 2 ** 32);
     this.#s = new Uint32Array([sm(), sm(), sm(), sm()]);
+    const high = Math.floor(seed / 2 ** 32);
+    if (high > 0) this.#s[1] = (this.#s[1]! ^ high) >>> 0;
   }
 
   /** The next 32-bit unsigned integer. */

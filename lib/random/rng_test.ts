@@ -28,8 +28,12 @@ Deno.test("Rng: the same seed gives the same stream; different seeds differ", ()
     if (da[0] === draw(c)[0]) same++;
   }
   assert.ok(same < 3, `seeds 42 and 43 agreed on ${same} of 1000 draws`);
-  // Negative and large seeds are integers too, and distinct.
-  assert.notEqual(new Rng(-1).nextUint32(), new Rng(0).nextUint32());
+  // Seeds at and past 2^32 are distinct from those below it; negative ones are refused.
+  assert.notEqual(new Rng(2 ** 32).nextUint32(), new Rng(0).nextUint32());
+  assert.notEqual(new Rng(2 ** 32 + 5).nextUint32(), new Rng(5).nextUint32());
+  for (const bad of [-1, 2 ** 53, NaN, Infinity]) {
+    assert.throws(() => new Rng(bad), /seed must be an integer in \[0, 2\^53\)/);
+  }
 });
 
 Deno.test("Rng: getState/setState resumes the stream exactly, also through JSON", () => {
@@ -106,7 +110,7 @@ Deno.test("Rng: shuffle is a seeded permutation", () => {
 });
 
 Deno.test("Rng: bad arguments are refused with what was expected", () => {
-  assert.throws(() => new Rng(1.5), { name: "RangeError", message: /seed must be an integer/ });
+  assert.throws(() => new Rng(1.5), { name: "RangeError", message: /seed must be an integer in/ });
   assert.throws(() => new Rng(NaN), { name: "RangeError" });
   const rng = new Rng(1);
   for (const n of [0, -3, 2.5, NaN]) {

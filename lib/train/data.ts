@@ -23,7 +23,7 @@ export interface TrainingData {
 
 /** Options of {@link loadTrainingData}. */
 export interface TrainingDataOptions {
-  /** Download a missing data set (CIFAR-10) from its canonical site (default false). */
+  /** Download a missing data set (MNIST's mirrors, CIFAR-10's canonical site; default false). */
   download?: boolean;
   /** Receives a line before a download. */
   log?: (line: string) => void;
@@ -47,7 +47,7 @@ export async function loadTrainingData(
     }
     return await loadCifar10({ dataDir: settings.dataDir, ...options });
   }
-  const d = await loadMnist({ dataset: settings.dataset, dataDir: settings.dataDir });
+  const d = await loadMnist({ dataset: settings.dataset, dataDir: settings.dataDir, ...options });
   if (settings.model !== "cifarnet") return d;
   return {
     train: padSplit(d.train, 32),

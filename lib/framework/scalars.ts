@@ -1,0 +1,122 @@
+/**
+ * The one combination of a step's scalars: φ, ψ and each transform write their
+ * contributions into records of their own, reset before each step, and
+ * {@link makePrepare}'s function combines them into the step's
+ * {@link StepScalars}, as that type documents:
+ *
+ * ```
+ * c = c_φ · c_ψ · Π c_k        decay = Π decay_k      l2 = Σ l2_k
+ * lower = max_k lower_k        upper = min_k upper_k  adaptive = ∧_k adaptive_k
+ * ```
+ *
+ * No block reads or overwrites another's contribution.
+ *
+ * @module
+ */
+import type {
+  PhiScalars,
+  PsiScalars,
+  ResolvedSpec,
+  State,
+  StepScalars,
+  TransformScalars,
+} from "./types.ts";
+
+/** A fresh scalars record (one per optimizer, reused every step). */
+export function newScalars(): StepScalars {
+  return {
+    t: 0,
+    alphaT: 0,
+    beta1T: 0,
+    beta2T: 0,
+    a: 1,
+    b: 0,
+    c: 1,
+    s2: 1,
+    adaptive: true,
+    lower: -Infinity,
+    upper: Infinity,
+    decay: 1,
+    l2: 0,
+    maxIn: 1,
+    maxPrev: 1,
+  };
+}
+
+/** Computes step `t`'s scalars into `s` (pure in `state`). */
+export type Prepare = (state: State, s: StepScalars, t: number) => void;
+
+/** The combination for one recipe, with its blocks' records allocated once. */
+export function makePrepare(spec: ResolvedSpec): Prepare {
+  const { phi, psi, alpha, transforms } = spec;
+  const ph: PhiScalars = { t: 0, beta1T: 0, a: 1, b: 0, c: 1 };
+  const ps: PsiScalars = { t: 0, beta2T: 0, s2: 1, c: 1, maxIn: 1, maxPrev: 1 };
+  const tr: TransformScalars[] = transforms.map(() => ({
+    t: 0,
+    alphaT: 0,
+    c: 1,
+    decay: 1,
+    l2: 0,
+    lower: -Infinity,
+    upper: Infinity,
+    adaptive: true,
+  }));
+  return (state, s, t) => {
+    const alphaT = alpha(t);
+    if (!(alphaT >= 0 && alphaT < Infinity)) {
+      throw new RangeError(
+        `α_t must be a finite number ≥ 0, but the step size at step ${t} is ${alphaT} ` +
+          `(the optimizer state was left unchanged)`,
+      );
+    }
+    ph.t = t;
+    ph.beta1T = 0;
+    ph.a = 1;
+    ph.b = 0;
+    ph.c = 1;
+    phi.prepare(state, ph);
+    ps.t = t;
+    ps.beta2T = 0;
+    ps.s2 = 1;
+    ps.c = 1;
+    ps.maxIn = 1;
+    ps.maxPrev = 1;
+    psi.prepare(state, ps);
+    s.t = t;
+    s.alphaT = alphaT;
+    s.beta1T = ph.beta1T;
+    s.a = ph.a;
+    s.b = ph.b;
+    s.beta2T = ps.beta2T;
+    s.s2 = ps.s2;
+    s.maxIn = ps.maxIn;
+    s.maxPrev = ps.maxPrev;
+    // c_φ · c_ψ, and the transforms' contributions after them.
+    let c = ps.c === 1 ? ph.c : ph.c * ps.c;
+    let decay = 1, l2 = 0, lower = -Infinity, upper = Infinity, adaptive = true;
+    for (let k = 0; k < tr.length; k++) {
+      const r = tr[k]! as { -readonly [K in keyof TransformScalars]: TransformScalars[K] };
+      r.t = t;
+      r.alphaT = alphaT;
+      r.c = 1;
+      r.decay = 1;
+      r.l2 = 0;
+      r.lower = -Infinity;
+      r.upper = Infinity;
+      r.adaptive = true;
+      transforms[k]!.prepare(r);
+      if (r.c !== 1) c = c === 1 ? r.c : c * r.c;
+      if (r.decay !== 1) decay = decay === 1 ? r.decay : decay * r.decay;
+      l2 += r.l2;
+      if (r.lower > lower) lower = r.lower;
+      if (r.upper < upper) upper = r.upper;
+      adaptive &&= r.adaptive;
+    }
+    s.c = c;
+    s.decay = decay;
+    s.l2 = l2;
+    s.lower = lower;
+    s.upper = upper;
+    s.adaptive = adaptive;
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * WebAssembly text to bytes, with npm `wabt`. Only the build (`deno task wasm`)
+ * and its test import this: the library loads committed bytes and never an
+ * assembler.
+ *
+ * @module
+ */
+import wabtInit from "wabt";
+
+let wabt: Awaited<ReturnType<typeof wabtInit>> | null = null;
+
+/**
+ * WebAssembly text to validated bytes, with SIMD on and, when `relaxed`, the
+ * relaxed SIMD instructions too (off unless a module needs them, so that none
+ * slips into one that should run everywhere).
+ */
+export async function assembleWat(
+  name: string,
+  wat: string,
+  relaxed = false,
+): Promise<Uint8Array<ArrayBuffer>> {
+  wabt ??= await wabtInit();
+  const parsed = wabt.parseWat(name, wat, { simd: true, relaxed_simd: relaxed });
+  try {
+    parsed.validate();
+    return new Uint8Array(parsed.toBinary({}).buffer);
+  } finally {
+    parsed.destroy();
+  }
+}

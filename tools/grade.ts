@@ -194,6 +194,7 @@ if (import.meta.main) {
       const pages = await writeFeedback(values.feedback, rows);
       console.error(`feedback: ${pages.length} pages in ${values.feedback}`);
     }
-    if (!many && rows[0]!.score === null) Deno.exitCode = 2;
+    // One submission that could not be graded is a data error (exit 1), as for the other commands.
+    if (!many && rows[0]!.score === null) Deno.exitCode = 1;
   });
 }

@@ -292,11 +292,10 @@ Deno.test("deno task grade: a folder into a CSV gradebook and HTML pages; --vali
     assert.equal(bad.code, 1);
     const malformed = await run([join(subs, "carol.ipynb")]);
     assert.equal(malformed.code, 1, "one file that is not a notebook is a data error");
-    assert.match(
-      new TextDecoder().decode(malformed.stderr),
-      /not graded: the file is not a notebook/,
-    );
-    assert.doesNotMatch(new TextDecoder().decode(malformed.stderr), /Uncaught|    at /);
+    const said = new TextDecoder().decode(malformed.stdout) +
+      new TextDecoder().decode(malformed.stderr);
+    assert.match(said, /not graded: the file is not a notebook/);
+    assert.doesNotMatch(said, /Uncaught|    at /);
     assert.equal((await run([])).code, 2, "usage error");
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -84,6 +84,7 @@ await runCli(USAGE, async () => {
     seed: int(values, "seed", d.seed, 0),
     init: choice(values, "init", ["zeros", "default"] as const, d.init),
     trainLimit: values["train-limit"] === undefined ? undefined : int(values, "train-limit", 0),
+    validation: d.validation,
     shuffle: !values["no-shuffle"],
     evalEvery: int(values, "eval-every", d.evalEvery),
     dataset: choice(values, "dataset", ["mnist", "fashion"] as const, d.dataset),

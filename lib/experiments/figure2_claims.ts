@@ -57,7 +57,7 @@ function lossClaim(
     ? "each optimizer at its cell with the lowest mean final training loss (the paper's view)"
     : "each optimizer at its cell selected on validation loss; the test set is used once, here";
   return {
-    where,
+    where: `${where}: ${q === "trainLoss" ? "training" : "test"} loss`,
     quote,
     judged: `${name}, mean of ${d?.n ?? r.grid.seeds.length} seeds, ${how}; ` +
       `the paper's direction: AMSGrad lower`,
@@ -90,7 +90,7 @@ function robustClaim(
   const g = gridRobustness(r.runs, q);
   const name = q === "trainLoss" ? "final training loss" : "final validation (held-out) loss";
   return {
-    where,
+    where: `${where}: robustness, ${q === "trainLoss" ? "training" : "validation"} loss`,
     quote,
     judged: `${name} over the ${r.grid.alphas.length} α × ${r.grid.beta2s.length} β2 grid, ` +
       "L/L_best against the best cell of both optimizers; the verdict rests on each seed's " +

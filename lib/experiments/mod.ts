@@ -12,3 +12,5 @@ export * from "./figure2_analysis.ts";
 export * from "./figure2_claims.ts";
 export * from "./claims.ts";
 export * from "./published.ts";
+export * from "./seeded.ts";
+export * from "./synthetic_claims.ts";

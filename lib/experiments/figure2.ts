@@ -122,13 +122,6 @@ export function extraRuns(
   );
 }
 
-/** A label for a run in charts: "AMSGrad" or "AMSGrad (pytorch)". */
-export function runLabel(s: { optimizer: string; variant: string }): string {
-  const names: Record<string, string> = { adam: "Adam", amsgrad: "AMSGrad", adamnc: "AdamNC" };
-  const base = names[s.optimizer] ?? s.optimizer;
-  return s.variant === "paper" ? base : `${base} (${s.variant})`;
-}
-
 /** Figure 2 for one model: every run kept, cells summarised over seeds, the selections. */
 export interface Figure2Result {
   /** The grid that was run. */

@@ -175,3 +175,51 @@ export function curveBand(
     cellRuns(runs, c).map((r) => r.curve.map((p) => ({ x: p.step, y: p[q] ?? NaN }))),
   );
 }
+
+/** A row of a banded Figure 2 chart. */
+export interface Figure2BandRow {
+  /** The run's label, e.g. "AMSGrad". */
+  series: string;
+  /** The iteration. */
+  step: number;
+  /** Mean over seeds. */
+  mean: number;
+  /** Lower end of the 95% band. */
+  lo: number;
+  /** Upper end. */
+  hi: number;
+}
+
+/**
+ * Mean curves with 95% bands of `q` for the given cells of `runs` (and of the
+ * extra lines in `extras`, one per label), ready for a line chart with a band.
+ */
+export function figure2Bands(
+  runs: readonly TrainResult[],
+  cells: readonly CellRef[],
+  q: CurveQuantity,
+  extras: readonly TrainResult[] = [],
+): Figure2BandRow[] {
+  const label = runLabel;
+  const rows: Figure2BandRow[] = [];
+  const add = (rs: readonly TrainResult[], c: CellRef) => {
+    for (const p of curveBand(rs, c, q)) {
+      rows.push({ series: label(c), step: p.x, mean: p.mean, lo: p.lo, hi: p.hi });
+    }
+  };
+  for (const c of cells) add(runs, c);
+  const seen = new Set<string>();
+  for (const e of extras) {
+    const c = e.settings;
+    if (!seen.has(label(c))) add(extras, c);
+    seen.add(label(c));
+  }
+  return rows;
+}
+
+/** A label for a run in charts: "AMSGrad" or "AMSGrad (pytorch)". */
+export function runLabel(s: { optimizer: string; variant: string }): string {
+  const names: Record<string, string> = { adam: "Adam", amsgrad: "AMSGrad", adamnc: "AdamNC" };
+  const base = names[s.optimizer] ?? s.optimizer;
+  return s.variant === "paper" ? base : `${base} (${s.variant})`;
+}

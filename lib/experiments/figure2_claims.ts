@@ -10,13 +10,14 @@ import { meanInterval } from "../stats/interval.ts";
 import type { PairedDifference } from "../stats/paired.ts";
 import { type Verdict, verdictOf } from "../stats/verdict.ts";
 import { type Claim, fmt, fmtDifference } from "./claims.ts";
-import { type Figure2Result, runLabel } from "./figure2.ts";
+import type { Figure2Result } from "./figure2.ts";
 import {
   cellRuns,
   type CellStats,
   compareCells,
   type GridRobustness,
   gridRobustness,
+  runLabel,
   runValue,
 } from "./figure2_analysis.ts";
 import { FDLM_SOURCE, publishedBest } from "./published.ts";

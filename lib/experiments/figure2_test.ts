@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import type { TrainResult } from "../train/run.ts";
-import { extraRuns, figure2Grid, type Figure2Result, gridRuns, runLabel } from "./figure2.ts";
+import { extraRuns, figure2Grid, type Figure2Result, gridRuns } from "./figure2.ts";
 import {
   cellStats,
   compareCells,
   curveBand,
   gridRobustness,
+  runLabel,
   selectCell,
 } from "./figure2_analysis.ts";
 import { figure2Claims } from "./figure2_claims.ts";

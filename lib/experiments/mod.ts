@@ -14,3 +14,4 @@ export * from "./claims.ts";
 export * from "./published.ts";
 export * from "./seeded.ts";
 export * from "./synthetic_claims.ts";
+export * from "./theory.ts";

@@ -6,7 +6,7 @@
  */
 import { box } from "../framework/projection.ts";
 import { byName } from "../optimizers/registry.ts";
-import { figure1Online } from "../online/problems.ts";
+import { figure1Online, periodic } from "../online/problems.ts";
 import type { OnlineProblem } from "../online/problem.ts";
 import { runOnline } from "../online/runner.ts";
 
@@ -94,6 +94,91 @@ export function phaseDiagram(opts: {
       cells.push(
         finalCell(problem, name, { alpha, schedule, beta1, beta2 }, opts.steps ?? 200_000, 0),
       );
+    }
+  }
+  return cells;
+}
+
+/** The phase diagram at one T, and how many cells moved since the previous T. */
+export interface PhaseStep {
+  /** T of this diagram. */
+  steps: number;
+  /** Its cells. */
+  cells: SweepCell[];
+  /** Cells whose x_T moved by more than `tol` from the previous T (NaN for the first T). */
+  moved: number;
+  /** The largest |Δx_T| of a cell from the previous T (NaN for the first T). */
+  maxChange: number;
+}
+
+/**
+ * The (β1, β2) phase diagram run at growing T (each 10× the last, from
+ * `start`) until no cell's x_T moves by more than `tol` between two T, or T
+ * reaches `max`: evidence that the diagram shows limits, not transients.
+ */
+export function phaseDiagramUntilStable(opts: {
+  start?: number;
+  max?: number;
+  tol?: number;
+  beta1s?: number[];
+  beta2s?: number[];
+  optimizer?: string;
+} = {}): PhaseStep[] {
+  const tol = opts.tol ?? 0.05;
+  const max = opts.max ?? 10_000_000;
+  const out: PhaseStep[] = [];
+  for (let steps = opts.start ?? 10_000; steps <= max; steps *= 10) {
+    const cells = phaseDiagram({
+      steps,
+      beta1s: opts.beta1s,
+      beta2s: opts.beta2s,
+      optimizer: opts.optimizer,
+    });
+    const prev = out.at(-1)?.cells;
+    const changes = prev ? cells.map((c, i) => Math.abs(c.x - prev[i]!.x)) : [];
+    const step = {
+      steps,
+      cells,
+      moved: prev ? changes.filter((d) => d > tol).length : NaN,
+      maxChange: prev ? Math.max(...changes) : NaN,
+    };
+    out.push(step);
+    if (step.moved === 0) break;
+  }
+  return out;
+}
+
+/** One cell of the period sweep. */
+export interface PeriodCell extends SweepCell {
+  /** The period P of the online problem. */
+  period: number;
+}
+
+/**
+ * Adam on the online problem with period P: f_t(x) = 10P·x once every P
+ * rounds, else −10x (P = 101 is Figure 1's), so one period's slopes always sum
+ * to 10 and x* = −1. For each P and β2, where Adam ends: the range of β2 in
+ * which it fails grows with P, the point Zhang et al. (NeurIPS 2022) make —
+ * for a fixed problem a large enough β2 converges, but no β2 works for all.
+ */
+export function periodSweep(opts: {
+  periods?: number[];
+  beta2s?: number[];
+  beta1?: number;
+  alpha?: number;
+  steps?: number;
+} = {}): PeriodCell[] {
+  const cells: PeriodCell[] = [];
+  const hp = {
+    alpha: opts.alpha ?? 0.5,
+    schedule: "invsqrt" as const,
+    beta1: opts.beta1 ?? 0.9,
+  };
+  for (const period of opts.periods ?? [11, 101, 1001]) {
+    const problem = periodic({ period, big: 10 * period, small: -10, name: `period ${period}` });
+    for (const beta2 of opts.beta2s ?? [0.9, 0.99, 0.999, 0.9999, 0.99999]) {
+      const c = finalCell(problem, "adam", { ...hp, beta2 }, opts.steps ?? 1_000_000, 0);
+      cells.push({ ...c, period });
     }
   }
   return cells;

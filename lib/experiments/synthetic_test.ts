@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { figure1 } from "./figure1.ts";
-import { alphaSweep, phaseDiagram } from "./sweeps.ts";
+import { alphaSweep, periodSweep, phaseDiagram, phaseDiagramUntilStable } from "./sweeps.ts";
 import { theorem1Demo, theorem2Demo, theorem3Demo } from "./theorems.ts";
 import { figure1Seeds } from "./seeded.ts";
 import { figure1Claims, theoremClaims } from "./synthetic_claims.ts";
@@ -73,4 +73,24 @@ Deno.test("alphaSweep and phaseDiagram: one cell per combination, with its hyper
   const phase = phaseDiagram({ beta1s: [0, 0.9], beta2s: [0.99], steps: 1000 });
   assert.deepEqual(phase.map((c) => [c.beta1, c.beta2]), [[0, 0.99], [0.9, 0.99]]);
   assert.ok(phase.every((c) => c.optimizer === "Adam" && Number.isFinite(c.x)));
+});
+
+Deno.test("phaseDiagramUntilStable: T grows tenfold until no cell moves; periodSweep: one cell per (P, β2)", () => {
+  const steps = phaseDiagramUntilStable({
+    start: 1000,
+    max: 100_000,
+    beta1s: [0.9],
+    beta2s: [0.9, 0.999],
+  });
+  assert.deepEqual(steps.map((s) => s.steps).slice(0, 2), [1000, 10_000]);
+  assert.ok(Number.isNaN(steps[0]!.moved));
+  const last = steps.at(-1)!;
+  assert.ok(last.moved === 0 || last.steps === 100_000);
+  const cells = periodSweep({ periods: [11, 101], beta2s: [0.9, 0.999], steps: 20_000 });
+  assert.deepEqual(cells.map((c) => [c.period, c.beta2]), [[11, 0.9], [11, 0.999], [101, 0.9], [
+    101,
+    0.999,
+  ]]);
+  // Period 101 with β2 = 0.9 is Figure 1's trap for Adam.
+  assert.ok(cells[2]!.x > 0.9);
 });

@@ -66,5 +66,6 @@ export function figureToSvg(figure: Element): string {
   const height = Math.ceil(y);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
     `viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" ` +
-    `style="background: white; max-width: 100%; height: auto">${body}</svg>`;
+    `style="background: white; max-width: 100%; height: auto">` +
+    `<rect width="100%" height="100%" fill="white"/>${body}</svg>`;
 }

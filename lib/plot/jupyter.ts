@@ -13,10 +13,12 @@ export type MimeBundle = Record<string, unknown>;
 export interface Displayable {
   /** The MIME bundle to show for this object. */
   bundle(): MimeBundle;
+  /** Display metadata, e.g. `{ "image/png": { width: 640 } }` (optional). */
+  metadata?(): Record<string, unknown>;
 }
 
 interface JupyterNamespace {
-  display(obj: unknown, options?: { raw?: boolean }): Promise<void>;
+  broadcast(msgType: string, content: Record<string, unknown>): Promise<void>;
 }
 
 /** The `Deno.jupyter` namespace, or undefined outside the kernel (where its getter throws). */
@@ -38,8 +40,9 @@ export function inJupyter(): boolean {
 }
 
 /**
- * Show a chart (or a raw bundle) as ONE display output in the notebook.
- * Await it, so the output is sent before the cell finishes.
+ * Show a chart (or a raw bundle) as ONE display output in the notebook, with
+ * the chart's display metadata (a 2× PNG is drawn at the SVG's size). Await
+ * it, so the output is sent before the cell finishes.
  *
  * @param item a chart or a MIME bundle such as `{"text/html": "<b>hi</b>"}`
  * @returns undefined in the kernel (so that `await display(c)` as a cell's last
@@ -52,11 +55,11 @@ export function inJupyter(): boolean {
  * ```
  */
 export async function display(item: Displayable | MimeBundle): Promise<MimeBundle | undefined> {
-  const bundle: MimeBundle = typeof item.bundle === "function"
-    ? (item as Displayable).bundle()
-    : item as MimeBundle;
+  const displayable = typeof item.bundle === "function" ? item as Displayable : undefined;
+  const bundle: MimeBundle = displayable ? displayable.bundle() : item as MimeBundle;
   const jupyter = jupyterNamespace();
   if (!jupyter) return bundle;
-  await jupyter.display(bundle, { raw: true });
+  const metadata = displayable?.metadata?.() ?? {};
+  await jupyter.broadcast("display_data", { data: bundle, metadata, transient: {} });
   return undefined;
 }

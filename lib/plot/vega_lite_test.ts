@@ -21,7 +21,9 @@ Deno.test("a Vega-Lite chart carries the spec and a server-rendered SVG in one b
     bundle["image/svg+xml"] as string,
     /^<svg[^>]* xmlns="http:\/\/www.w3.org\/2000\/svg"/,
   );
-  assert.equal(bundle["text/html"], bundle["image/svg+xml"]);
+  assert.equal(bundle["text/html"], undefined);
+  assert.deepEqual(Object.keys(bundle).slice(0, 3), [VEGA_LITE_MIME, "image/png", "image/svg+xml"]);
+  assert.equal((sent.config as Record<string, unknown>).background, "#ffffff");
   assert.ok(chart.svg.includes(">adam<"), "legend label rendered");
 });
 

@@ -1,7 +1,8 @@
 /**
  * Checks on an executed notebook: no error output, every code cell executed,
- * and every cell tagged `plot` produced a chart (an output with `image/svg+xml`,
- * or `text/html` containing `<svg`).
+ * and every cell tagged `plot` produced a chart: an output carrying both
+ * `image/png` (what an untrusted classic Notebook, GitHub and nbconvert show)
+ * and `image/svg+xml`.
  *
  * @module
  */
@@ -27,10 +28,10 @@ export function describeCell(cells: readonly Cell[], index: number): string {
   return `cell ${index + 1}/${cells.length} (\`${first.trim().slice(0, 70)}\`)`;
 }
 
-function hasSvg(cell: Cell): boolean {
+function hasChart(cell: Cell): boolean {
   return (cell.outputs ?? []).some((o) =>
-    o.data !== undefined &&
-    (o.data["image/svg+xml"] !== undefined || text(o.data["text/html"]).includes("<svg"))
+    o.data !== undefined && o.data["image/png"] !== undefined &&
+    text(o.data["image/svg+xml"]).includes("<svg")
   );
 }
 
@@ -53,8 +54,8 @@ export function checkNotebook(notebook: unknown): string[] {
     }
     if (tags.includes("skip-execution") || !text(cell.source).trim()) return;
     if (cell.execution_count == null) problems.push(`${where}: was not executed`);
-    if (tags.includes("plot") && !hasSvg(cell)) {
-      problems.push(`${where}: tagged \`plot\` but has no image/svg+xml or <svg> text/html output`);
+    if (tags.includes("plot") && !hasChart(cell)) {
+      problems.push(`${where}: tagged \`plot\` but has no output with image/png and image/svg+xml`);
     }
   });
   return problems;

@@ -13,20 +13,19 @@ const code = (
   metadata: { tags },
   outputs,
 });
-const svgOut = { output_type: "display_data", data: { "image/svg+xml": "<svg></svg>" } };
-const htmlSvgOut = {
+const chartOut = {
   output_type: "display_data",
-  data: { "text/html": ["<div>", "<svg></svg></div>"] },
+  data: { "image/png": "iVBORw0KGgo=", "image/svg+xml": ["<svg>", "</svg>"] },
 };
+const svgOnlyOut = { output_type: "display_data", data: { "image/svg+xml": "<svg></svg>" } };
 const textOut = { output_type: "execute_result", data: { "text/plain": "42" } };
 
-Deno.test("a clean executed notebook passes, with SVG as image/svg+xml or inside text/html", () => {
+Deno.test("a clean executed notebook passes: each plot cell carries PNG and SVG", () => {
   const nb = {
     cells: [
       { cell_type: "markdown", source: "# Title", metadata: {} },
       code("1 + 1", [textOut]),
-      code("chart", [svgOut], ["plot"]),
-      code("display(chart)", [htmlSvgOut], ["plot"]),
+      code("chart", [chartOut], ["plot"]),
       code("", [], [], null),
     ],
   };
@@ -37,15 +36,17 @@ Deno.test("a plot cell without an SVG, an error output and an unexecuted cell ar
   const nb = {
     cells: [
       code("chart // forgot to render", [textOut], ["plot"]),
+      code("svgOnly", [svgOnlyOut], ["plot"]),
       code("throw new Error()", [{ output_type: "error", ename: "Error", evalue: "boom" }], [], 2),
       code("later()", [], [], null),
       code("skipped()", [], ["skip-execution"], null),
     ],
   };
   assert.deepEqual(checkNotebook(nb), [
-    "cell 1/4 (`chart // forgot to render`): tagged `plot` but has no image/svg+xml or <svg> text/html output",
-    "cell 2/4 (`throw new Error()`): error output Error: boom",
-    "cell 3/4 (`later()`): was not executed",
+    "cell 1/5 (`chart // forgot to render`): tagged `plot` but has no output with image/png and image/svg+xml",
+    "cell 2/5 (`svgOnly`): tagged `plot` but has no output with image/png and image/svg+xml",
+    "cell 3/5 (`throw new Error()`): error output Error: boom",
+    "cell 4/5 (`later()`): was not executed",
   ]);
 });
 

@@ -47,7 +47,7 @@ Deno.test({
 });
 
 Deno.test({
-  name: "the kernel is this deno, env vars reach it, a lib/plot chart is one SVG+HTML bundle, " +
+  name: "the kernel is this deno, env vars reach it, a lib/plot chart is one PNG+SVG bundle, " +
     "re-runs are byte-identical",
   ignore: noNbclient,
   async fn() {
@@ -65,6 +65,11 @@ Deno.test({
             `lineChart([1, 2, 3].map((t) => ({ t, y: 1 / t })), { x: "t", y: "y" })`,
           tags: ["plot"],
         },
+        {
+          source: `import { display } from "${plot}";\n` +
+            `await display(lineChart([{ t: 1, y: 1 }, { t: 2, y: 3 }], { x: "t", y: "y" }));`,
+          tags: ["plot"],
+        },
       ]),
     );
     const env = { AMSGRAD_QUICK: "1", NB_TEST_VALUE: "seen" };
@@ -79,12 +84,19 @@ Deno.test({
     const nb = JSON.parse(a!);
     const printed = joined(nb.cells[0].outputs[0].text);
     assert.equal(printed, `1/seen ${Deno.execPath()}\n`, "the kernel is this very deno");
-    const charts = nb.cells[1].outputs as Output[];
-    assert.equal(charts.length, 1, "one display output for the chart");
-    const data = charts[0]!.data!;
-    const svg = joined(data["image/svg+xml"]) as string;
-    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    assert.equal(joined(data["text/html"]), svg);
+    for (const cell of [nb.cells[1], nb.cells[2]]) {
+      const charts = cell.outputs as Output[];
+      assert.equal(charts.length, 1, "one display output for the chart");
+      const data = charts[0]!.data!;
+      const svg = joined(data["image/svg+xml"]) as string;
+      assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.match(joined(data["image/png"]) as string, /^iVBORw0KGgo/, "a base64 PNG");
+      assert.equal(data["text/html"], undefined, "no HTML twin");
+    }
+    const shown = nb.cells[2].outputs[0];
+    assert.deepEqual(shown.metadata, {
+      "image/png": { width: 640, height: shown.metadata["image/png"].height },
+    });
     assert.ok(!("execution" in nb.cells[1].metadata), "no timing metadata");
     await Deno.remove(dir, { recursive: true });
   },

@@ -20,8 +20,8 @@ async function runMain(argv: string[]): Promise<{ code: number; printed: string 
 }
 
 const svgCell = {
-  source:
-    `await Deno.jupyter.display({ "image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg"/>' }, { raw: true });`,
+  source: `await Deno.jupyter.display({ "image/png": "iVBORw0KGgo=", ` +
+    `"image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg"/>' }, { raw: true });`,
   tags: ["plot"],
 };
 
@@ -61,7 +61,7 @@ Deno.test({
     assert.equal(code, 1);
     assert.match(
       printed,
-      /a\.ipynb: cell 1\/1 \(`1 \+ 1`\): tagged `plot` but has no image\/svg\+xml/,
+      /a\.ipynb: cell 1\/1 \(`1 \+ 1`\): tagged `plot` but has no output with image\/png/,
     );
     assert.match(
       printed,

@@ -36,8 +36,10 @@ export const FIGURE2_QUOTES = {
     "test loss.",
 } as const;
 
-const cellText = (c: CellStats, q: "trainLoss" | "testLoss" | "validationLoss") =>
-  `${runLabel(c)} (α = ${c.alpha}, β2 = ${c.beta2}) ${fmt(c[q])}`;
+const cellText = (c: CellStats, q: "trainLoss" | "testLoss" | "validationLoss", alphas: number[]) =>
+  `${runLabel(c)} (α = ${c.alpha}${
+    c.alpha === Math.min(...alphas) || c.alpha === Math.max(...alphas) ? ", at the grid's edge" : ""
+  }, β2 = ${c.beta2}) ${fmt(c[q])}`;
 
 function verdict(d: PairedDifference | null, paper: boolean): Verdict {
   if (!paper) return "info";
@@ -62,7 +64,7 @@ function lossClaim(
     quote,
     judged: `${name}, mean of ${d?.n ?? r.grid.seeds.length} seeds, ${how}; ` +
       `the paper's direction: AMSGrad lower`,
-    ours: `${cellText(sel.adam, q)}; ${cellText(sel.amsgrad, q)}; ` +
+    ours: `${cellText(sel.adam, q, r.grid.alphas)}; ${cellText(sel.amsgrad, q, r.grid.alphas)}; ` +
       fmtDifference(d, "AMSGrad − Adam"),
     verdict: verdict(d, paper),
     statistic: d,

@@ -8,44 +8,16 @@
 import {
   type CellStats,
   type Claim,
-  curveBand,
-  type CurveQuantity,
   figure2,
+  figure2Bands,
   figure2Claims,
-  type Figure2Result,
   fmt,
   runLabel,
 } from "../../lib/experiments/mod.ts";
-import { lineChart } from "../../lib/plot/mod.ts";
+import { gridHeatmap, lineChart } from "../../lib/plot/mod.ts";
 import type { TrainResult } from "../../lib/train/mod.ts";
-import { bandChart, type BandRow } from "./band_chart.ts";
 import type { Staged } from "./output.ts";
 import { printClaim } from "./report.ts";
-
-/** Banded rows of `q` for the given cells (and the extras, when asked). */
-export function bandRows(
-  r: Figure2Result,
-  cells: CellStats[],
-  q: CurveQuantity,
-  withExtras = false,
-): BandRow[] {
-  const rows: BandRow[] = [];
-  const add = (runs: readonly TrainResult[], c: CellStats | TrainResult["settings"]) => {
-    for (const p of curveBand(runs, c, q)) {
-      rows.push({ series: runLabel(c), x: p.x, mean: p.mean, lo: p.lo, hi: p.hi });
-    }
-  };
-  for (const c of cells) add(r.runs, c);
-  if (withExtras) {
-    const seen = new Set<string>();
-    for (const e of r.extras) {
-      const key = runLabel(e.settings);
-      if (!seen.has(key)) add(r.extras, e.settings);
-      seen.add(key);
-    }
-  }
-  return rows;
-}
 
 /** Runs one model's grid; stages figure2_<model>.json and its SVGs; returns the claims. */
 export async function reproduceFigure2(
@@ -88,9 +60,14 @@ export async function reproduceFigure2(
     `${sched}; mean of ${n} seeds, 95% band`;
   const both = (sel: Record<"adam" | "amsgrad", CellStats>) => [sel.adam, sel.amsgrad];
   const yType = "log" as const;
-  stage.svg(
-    `figure2_${model}_train.svg`,
-    bandChart(bandRows(r, both(r.selected.train), "trainLossAvg"), {
+  const band = { lo: "lo", hi: "hi" };
+  stage.chart(
+    `figure2_${model}_train`,
+    lineChart(figure2Bands(r.runs, both(r.selected.train), "trainLossAvg"), {
+      x: "step",
+      y: "mean",
+      series: "series",
+      band,
       title: `Figure 2: training loss (${name})`,
       subtitle: sub,
       caption: "Each optimizer at its cell with the lowest mean final training loss. The curve " +
@@ -103,9 +80,13 @@ export async function reproduceFigure2(
   );
   for (const q of ["validationLoss", "testLoss"] as const) {
     const what = q === "testLoss" ? "test" : "validation";
-    stage.svg(
-      `figure2_${model}_${what}.svg`,
-      bandChart(bandRows(r, both(r.selected.validation), q, true), {
+    stage.chart(
+      `figure2_${model}_${what}`,
+      lineChart(figure2Bands(r.runs, both(r.selected.validation), q, r.extras), {
+        x: "step",
+        y: "mean",
+        series: "series",
+        band,
         title: `Figure 2: ${what} loss (${name})`,
         subtitle: sub,
         caption: "Each optimizer at its cell selected on mean final validation loss" +
@@ -117,25 +98,21 @@ export async function reproduceFigure2(
     );
   }
   const cells = r.cells.filter((c) => c.variant === "paper").map((c) => ({
-    cell: `${runLabel(c)}, β2 = ${c.beta2}`,
+    optimizer: runLabel(c),
     alpha: c.alpha,
-    trainLoss: Number.isFinite(c.trainLoss) ? c.trainLoss : NaN,
-    validationLoss: Number.isFinite(c.validationLoss) ? c.validationLoss : NaN,
+    beta2: c.beta2,
+    trainLoss: Number.isFinite(c.trainLoss) ? c.trainLoss : null,
+    validationLoss: Number.isFinite(c.validationLoss) ? c.validationLoss : null,
   }));
   for (const q of ["trainLoss", "validationLoss"] as const) {
-    stage.svg(
-      `figure2_${model}_grid_${q === "trainLoss" ? "train" : "validation"}.svg`,
-      lineChart(cells, {
-        x: "alpha",
-        y: q,
-        series: "cell",
-        xType: "log",
-        yType: "log",
-        title: `Robustness: final ${
-          q === "trainLoss" ? "training" : "validation"
-        } loss of every grid cell (${name})`,
-        subtitle: `mean of ${n} seeds; a diverged cell is left out`,
-        xLabel: "α",
+    const what = q === "trainLoss" ? "training" : "validation";
+    stage.chart(
+      `figure2_${model}_grid_${q === "trainLoss" ? "train" : "validation"}`,
+      gridHeatmap(cells, {
+        value: q,
+        valueLabel: `final ${what} loss`,
+        title: `Robustness: final ${what} loss of every grid cell (${name})`,
+        subtitle: `mean of ${n} seeds`,
       }),
     );
   }

@@ -12,7 +12,7 @@ import type { Chart } from "../../lib/plot/mod.ts";
 
 /** Files of one part, held until {@link Staged.commit}. */
 export class Staged {
-  readonly #files = new Map<string, string>();
+  readonly #files = new Map<string, string | Uint8Array>();
 
   /** @param out the folder the files go to */
   constructor(readonly out: string) {}
@@ -22,10 +22,11 @@ export class Staged {
     this.#files.set(name, JSON.stringify(value, null, 1) + "\n");
   }
 
-  /** Stages a chart's standalone SVG. */
-  svg(name: string, chart: Chart): void {
-    if (!name.endsWith(".svg")) throw new TypeError(`expected a name ending in .svg, got ${name}`);
-    this.#files.set(name, chart.svg);
+  /** Stages a chart as `<name>.svg` and `<name>.png` (the PNG rasterised by lib/plot). */
+  chart(name: string, chart: Chart): void {
+    if (/\.(svg|png)$/.test(name)) throw new TypeError(`give the chart's name without extension`);
+    this.#files.set(`${name}.svg`, chart.svg);
+    this.#files.set(`${name}.png`, chart.png.bytes);
   }
 
   /** Stages text. */
@@ -45,8 +46,8 @@ export class Staged {
   }
 }
 
-/** Writes `text` to `path` through a temporary file in the same folder and a rename. */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+/** Writes `text` (or bytes) to `path` through a temporary file in the same folder and a rename. */
+export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${Deno.pid}`;
   try {

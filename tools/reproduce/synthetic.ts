@@ -15,19 +15,12 @@ import {
   theorem3Demo,
   theoremClaims,
 } from "../../lib/experiments/mod.ts";
-import { lineChart } from "../../lib/plot/mod.ts";
-import { bandChart } from "./band_chart.ts";
+import { lineChart, theorem1Chart } from "../../lib/plot/mod.ts";
 import type { Staged } from "./output.ts";
 import { printClaim, progress } from "./report.ts";
 
-const band = (rows: SeedBandRow[], q: "x" | "avgRegret") =>
-  rows.filter((r) => r.quantity === q).map((r) => ({
-    series: r.optimizer,
-    x: r.t,
-    mean: r.mean,
-    lo: r.lo,
-    hi: r.hi,
-  }));
+const bandOf = (rows: SeedBandRow[], q: "x" | "avgRegret") => rows.filter((r) => r.quantity === q);
+const band = { lo: "lo", hi: "hi" };
 
 /** Runs Figure 1 and the theorems, stages results, prints claim lines; returns the claims. */
 export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
@@ -39,14 +32,15 @@ export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
   const online = fig.rows.filter((r) => r.setting === "online");
   const s = fig.settings;
   const sub = `β1 = ${s.beta1}, β2 = ${s.beta2}, α_t = ${s.alpha}/√t, x₁ = ${s.x1}`;
-  stage.svg(
-    "figure1_regret.svg",
+  stage.chart(
+    "figure1_regret",
     lineChart(online.filter((r) => r.t >= 100 && r.avgRegret > 0), {
       x: "t",
       y: "avgRegret",
       series: "optimizer",
       xType: "log",
       yType: "log",
+      yRules: [20 / 101],
       title: "Figure 1 (left): R_t/t, online",
       subtitle: sub,
       caption: "From t = 100 (R_1/1 = 1010 dwarfs the rest); both axes logarithmic. Always " +
@@ -54,8 +48,8 @@ export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
       yLabel: "R_t / t",
     }),
   );
-  stage.svg(
-    "figure1_online_x.svg",
+  stage.chart(
+    "figure1_online_x",
     lineChart(online, {
       x: "t",
       y: "x",
@@ -66,9 +60,15 @@ export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
       yLabel: "x_t",
     }),
   );
-  stage.svg(
-    "figure1_stochastic_x.svg",
-    bandChart(band(seeded.bands, "x"), {
+  stage.chart(
+    "figure1_stochastic_x",
+    lineChart(bandOf(seeded.bands, "x"), {
+      x: "t",
+      y: "mean",
+      series: "optimizer",
+      band,
+      yDomain: [-1, 1],
+      yRules: [-1],
       title: "Figure 1 (right): x_t, stochastic",
       subtitle: `${sub}; T = ${seeded.settings.steps}, mean of ${nSeeds} seeds of the draws, ` +
         "95% band",
@@ -81,20 +81,22 @@ export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
   const t2 = theorem2Demo({ steps: quick ? 20_000 : 200_000 });
   const t3 = theorem3Demo({ steps: quick ? 20_000 : 100_000, seeds: quick ? 5 : 20 });
   stage.json("theorems.json", { theorem1: t1, theorem2: t2, theorem3: t3 });
-  stage.svg(
-    "theorem1_x.svg",
-    lineChart(t1.rows.map((r) => ({ ...r, run: `${r.optimizer}, ${r.problem}` })), {
-      x: "t",
-      y: "x",
-      series: "run",
-      xType: "log",
+  stage.chart(
+    "theorem1_x",
+    theorem1Chart(t1.rows.map((r) => ({ ...r, C: Number(/C=(\d+)/.exec(r.problem)![1]) })), {
       title: "Theorem 1: x_t",
       subtitle: "β1 = 0, β2 = 1/(1+C²), α_t = 0.5/√t, x₁ = 1",
     }),
   );
-  stage.svg(
-    "theorem3_x.svg",
-    bandChart(band(t3.bands, "x"), {
+  stage.chart(
+    "theorem3_x",
+    lineChart(bandOf(t3.bands, "x"), {
+      x: "t",
+      y: "mean",
+      series: "optimizer",
+      band,
+      yDomain: [-1, 1],
+      yRules: [-1],
       title: `Theorem 3: x_t (C = ${t3.C}, δ = ${t3.delta})`,
       subtitle: `β1 = ${t3.beta1}, β2 = ${t3.beta2}, α_t = 0.5/√t, x₁ = 0; mean of ${t3.seeds} ` +
         "seeds, 95% band",

@@ -101,20 +101,22 @@ export function phaseDiagram(opts: {
 
 /** The phase diagram at one T, and how many cells moved since the previous T. */
 export interface PhaseStep {
-  /** T of this diagram. */
+  /** T of this step: the cells still moving were rerun with this T. */
   steps: number;
-  /** Its cells. */
-  cells: SweepCell[];
-  /** Cells whose x_T moved by more than `tol` from the previous T (NaN for the first T). */
+  /** Every cell at this step: a settled cell keeps the value of the T at which it settled. */
+  cells: (SweepCell & { steps: number })[];
+  /** Cells rerun at this T whose x_T moved by more than `tol` from the previous T (NaN first). */
   moved: number;
-  /** The largest |Δx_T| of a cell from the previous T (NaN for the first T). */
+  /** The largest |Δx_T| among the cells rerun at this T (NaN for the first T). */
   maxChange: number;
 }
 
 /**
- * The (β1, β2) phase diagram run at growing T (each 10× the last, from
- * `start`) until no cell's x_T moves by more than `tol` between two T, or T
- * reaches `max`: evidence that the diagram shows limits, not transients.
+ * The (β1, β2) phase diagram of where Adam ends (α_t = α/√t, x_1 = 0) run at
+ * growing T, each 10× the last from `start`: a cell whose x_T moves by at most
+ * `tol` between two T is settled and keeps its value; the others are rerun at
+ * the next T, until none moves or T passes `max`. Evidence that the diagram
+ * shows limits, not transients.
  */
 export function phaseDiagramUntilStable(opts: {
   start?: number;
@@ -123,27 +125,47 @@ export function phaseDiagramUntilStable(opts: {
   beta1s?: number[];
   beta2s?: number[];
   optimizer?: string;
+  alpha?: number;
 } = {}): PhaseStep[] {
   const tol = opts.tol ?? 0.05;
-  const max = opts.max ?? 10_000_000;
-  const out: PhaseStep[] = [];
-  for (let steps = opts.start ?? 10_000; steps <= max; steps *= 10) {
-    const cells = phaseDiagram({
+  const max = opts.max ?? 100_000_000;
+  const problem = figure1Online();
+  const name = opts.optimizer ?? "adam";
+  const grid: { beta1: number; beta2: number }[] = [];
+  for (const beta1 of opts.beta1s ?? [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99]) {
+    for (const beta2 of opts.beta2s ?? [0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 0.999, 0.9999]) {
+      grid.push({ beta1, beta2 });
+    }
+  }
+  const run = (i: number, steps: number) => ({
+    ...finalCell(
+      problem,
+      name,
+      { alpha: opts.alpha ?? 0.5, schedule: "invsqrt", ...grid[i]! },
       steps,
-      beta1s: opts.beta1s,
-      beta2s: opts.beta2s,
-      optimizer: opts.optimizer,
+      0,
+    ),
+    steps,
+  });
+  let steps = opts.start ?? 10_000;
+  const cells = grid.map((_, i) => run(i, steps));
+  const out: PhaseStep[] = [{ steps, cells: [...cells], moved: NaN, maxChange: NaN }];
+  let moving = grid.map((_, i) => i);
+  while (moving.length > 0 && steps * 10 <= max) {
+    steps *= 10;
+    const changes = moving.map((i) => {
+      const next = run(i, steps);
+      const change = Math.abs(next.x - cells[i]!.x);
+      cells[i] = next;
+      return { i, change };
     });
-    const prev = out.at(-1)?.cells;
-    const changes = prev ? cells.map((c, i) => Math.abs(c.x - prev[i]!.x)) : [];
-    const step = {
+    moving = changes.filter((c) => c.change > tol).map((c) => c.i);
+    out.push({
       steps,
-      cells,
-      moved: prev ? changes.filter((d) => d > tol).length : NaN,
-      maxChange: prev ? Math.max(...changes) : NaN,
-    };
-    out.push(step);
-    if (step.moved === 0) break;
+      cells: [...cells],
+      moved: moving.length,
+      maxChange: Math.max(...changes.map((c) => c.change)),
+    });
   }
   return out;
 }

@@ -86,6 +86,8 @@ Deno.test("phaseDiagramUntilStable: T grows tenfold until no cell moves; periodS
   assert.ok(Number.isNaN(steps[0]!.moved));
   const last = steps.at(-1)!;
   assert.ok(last.moved === 0 || last.steps === 100_000);
+  assert.equal(last.cells.length, 2);
+  assert.ok(last.cells.every((c) => c.steps <= last.steps));
   const cells = periodSweep({ periods: [11, 101], beta2s: [0.9, 0.999], steps: 20_000 });
   assert.deepEqual(cells.map((c) => [c.period, c.beta2]), [[11, 0.9], [11, 0.999], [101, 0.9], [
     101,

@@ -38,7 +38,7 @@ export interface PublishedCell {
 }
 
 /** The source of {@link FDLM_LOGREG}, for citations. */
-export const FDLM_SOURCE =
+export const FDLM_SOURCE: string =
   "Korzeniowski, fdlm/amsgrad_experiments (https://github.com/fdlm/amsgrad_experiments), " +
   "commit b4366da, experiments/logreg_mnist_…/train_log.yaml";
 

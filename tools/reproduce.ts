@@ -68,13 +68,26 @@ await runCli(USAGE, async () => {
   const seconds = (performance.now() - t0) / 1000;
   // Workers are threads of this process, so its peak resident set covers the grids too.
   const rss = process.resourceUsage().maxRSS * 1024;
+  const cpu = process.resourceUsage();
+  const cpuSeconds = (cpu.userCPUTime + cpu.systemCPUTime) / 1e6;
   const final = new Staged(out);
-  final.json("claims.json", { quick, claims, seconds: timings, totalSeconds: seconds, load });
+  final.json("claims.json", {
+    quick,
+    claims,
+    seconds: timings,
+    totalSeconds: seconds,
+    cpuSeconds,
+    load,
+  });
   await final.commit();
   if (full && values.out === undefined) {
     // A full run of every part rewrites the README's results section from its own numbers.
     const readme = new URL("../README.md", import.meta.url).pathname;
-    await writeSummary(out, readme, summaryMarkdown(claims, timings, rss / 2 ** 20, load));
+    await writeSummary(
+      out,
+      readme,
+      summaryMarkdown(claims, timings, rss / 2 ** 20, load, cpuSeconds),
+    );
   }
   const count = (v: Claim["verdict"]) => claims.filter((c) => c.verdict === v).length;
   console.log(
@@ -82,7 +95,9 @@ await runCli(USAGE, async () => {
       `inconclusive, ${count("info")} beyond the paper, ${count("not reproduced")} not ` +
       `reproduced; ${seconds.toFixed(0)} s (` +
       Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ") +
-      `; load average at the start ${load}), peak RSS ${(rss / 2 ** 20).toFixed(0)} MiB; ` +
+      `; ${cpuSeconds.toFixed(0)} s of CPU; load average at the start ${load}), peak RSS ${
+        (rss / 2 ** 20).toFixed(0)
+      } MiB; ` +
       `results in ${out}/`,
   );
 });

@@ -42,6 +42,7 @@ export function summaryMarkdown(
   timings: Record<string, number>,
   rssMiB: number,
   load: string,
+  cpuSeconds?: number,
 ): string {
   const rows = claims.map((c) => {
     const v = c.verdict === "differs" ? "**DIFFERS**" : `**${c.verdict}**`;
@@ -65,9 +66,9 @@ export function summaryMarkdown(
     `What \`deno task reproduce\` printed on its last full run: ${count("agrees")} agree, ` +
     `${count("differs")} differ, ${count("inconclusive")} inconclusive, ` +
     `${count("not reproduced")} not reproduced. Wall time ${total.toFixed(0)} s on a 2-core ` +
-    `machine (${
-      Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ")
-    }; load average at the start ${load}, the machine shared with other jobs); peak resident ` +
+    `machine (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ")}; ${
+      cpuSeconds === undefined ? "" : `${cpuSeconds.toFixed(0)} s of CPU time, `
+    }load average at the start ${load}, the machine shared with other jobs); peak resident ` +
     `memory ${rssMiB.toFixed(0)} MiB.`,
     "",
     ...rows,

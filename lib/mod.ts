@@ -12,3 +12,4 @@ export * from "./experiments/mod.ts";
 export * from "./data/mod.ts";
 export * from "./models/mod.ts";
 export * from "./train/mod.ts";
+export * from "./stats/mod.ts";

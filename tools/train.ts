@@ -94,6 +94,7 @@ await runCli(USAGE, async () => {
     seed: seed(values, "seed", d.seed),
     init: choice(values, "init", ["zeros", "default"] as const, d.init),
     trainLimit: values["train-limit"] === undefined ? undefined : int(values, "train-limit", 0),
+    validation: d.validation,
     shuffle: !values["no-shuffle"],
     evalEvery: int(values, "eval-every", d.evalEvery),
     dataset: choice(values, "dataset", ["mnist", "fashion", "cifar10"] as const, d.dataset),

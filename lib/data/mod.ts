@@ -15,6 +15,7 @@
  * @module
  */
 export { loadMnist, type LoadOptions } from "./load.ts";
+export { type SplitRanges, splitRanges, trainValidationSplit, VALIDATION_SIZE } from "./split.ts";
 export { fillBatch, type LabelArray, PIXEL_LUT } from "./batch.ts";
 export { DATASETS, FASHION_MNIST, MNIST } from "./checksums.ts";
 export {

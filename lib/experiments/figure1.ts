@@ -18,6 +18,7 @@ import { adam } from "../optimizers/adam.ts";
 import { amsgrad } from "../optimizers/amsgrad.ts";
 import type { Variant } from "../optimizers/_common.ts";
 import { figure1Online, figure1Stochastic } from "../online/problems.ts";
+import type { OnlineProblem } from "../online/problem.ts";
 import { type OnlineRow, runOnline } from "../online/runner.ts";
 
 /** The settings of a Figure 1 run. */
@@ -118,4 +119,28 @@ export function figure1(
     }
   }
   return { settings, rows, final };
+}
+
+/**
+ * R_T / T of always playing the same point `x` for T rounds of `problem`
+ * (Σ_t f_t(x) − min_{y∈F} Σ_t f_t(y), divided by T). On Figure 1's online
+ * problem the slopes of one period of 101 rounds sum to 1010 − 100·10 = 10, so
+ * Σ f_t(x) = 10·(T/101)·x, the best fixed point is −1, and x = +1 pays
+ * 2·10/101 ≈ 0.198 per round: the level where Adam's R_t/t settles.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fixedPointRegret } from "./figure1.ts";
+ * import { figure1Online } from "../online/problems.ts";
+ * assert.ok(Math.abs(fixedPointRegret(figure1Online(), 1, 101 * 1000) - 20 / 101) < 1e-12);
+ * ```
+ */
+export function fixedPointRegret(problem: OnlineProblem, x: number, steps: number): number {
+  const p = problem.reset();
+  const point = new Float64Array([x]);
+  const grad = new Float64Array(1);
+  let total = 0;
+  for (let t = 1; t <= steps; t++) total += p.loss(t, point, grad);
+  return (total - p.bestFixedLoss()) / steps;
 }

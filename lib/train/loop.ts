@@ -22,6 +22,8 @@ export interface CurvePoint {
   trainLossAvg: number;
   /** The mean loss over the whole test set after `step` updates. */
   testLoss: number;
+  /** The mean loss over the validation set, when the run holds one out. */
+  validationLoss?: number;
 }
 
 /** The end of a run. */
@@ -32,6 +34,8 @@ export interface TrainFinal {
   testLoss: number;
   /** Fraction of the test set classified correctly, in [0, 1]. */
   testAccuracy: number;
+  /** Mean loss over the validation set, when the run holds one out. */
+  validationLoss?: number;
   /** True when the loss or a gradient became non-finite; the run stopped there. */
   diverged: boolean;
   /** Steps actually taken. */
@@ -52,7 +56,7 @@ export interface LoopOptions {
   trainLimit?: number;
   /** Draw each epoch's minibatches from a seeded permutation (false: file order). */
   shuffle: boolean;
-  /** Evaluate the test loss every this many steps (and at the last step). */
+  /** Evaluate the test (and validation) loss every this many steps (and at the last step). */
   evalEvery: number;
   /** Called after every step with the number of steps taken. */
   onProgress?: (step: number) => void;
@@ -90,10 +94,10 @@ export function evaluateSet(
 export function trainLoop(
   model: Model,
   optimizer: Optimizer,
-  data: { train: ImageSplit; test: ImageSplit },
+  data: { train: ImageSplit; test: ImageSplit; validation?: ImageSplit },
   opts: LoopOptions,
 ): { curve: CurvePoint[]; final: TrainFinal } {
-  const { train, test } = data;
+  const { train, test, validation } = data;
   const pixels = (train.channels ?? 1) * train.rows * train.cols;
   if (pixels !== model.inputs) {
     throw new RangeError(`the model takes ${model.inputs} inputs, the images have ${pixels}`);
@@ -137,7 +141,14 @@ export function trainLoop(
     count++;
     if (t % opts.evalEvery === 0 || t === opts.steps) {
       const testLoss = evaluateSet(model, params, test).loss;
-      curve.push({ step: t, trainLoss: loss, trainLossAvg: sinceLast / count, testLoss });
+      const point: CurvePoint = {
+        step: t,
+        trainLoss: loss,
+        trainLossAvg: sinceLast / count,
+        testLoss,
+      };
+      if (validation) point.validationLoss = evaluateSet(model, params, validation).loss;
+      curve.push(point);
       sinceLast = 0;
       count = 0;
     }
@@ -145,8 +156,13 @@ export function trainLoop(
   }
   const tr = evaluateSet(model, params, train, limit);
   const te = evaluateSet(model, params, test);
-  return {
-    curve,
-    final: { trainLoss: tr.loss, testLoss: te.loss, testAccuracy: te.accuracy, diverged, steps: t },
+  const final: TrainFinal = {
+    trainLoss: tr.loss,
+    testLoss: te.loss,
+    testAccuracy: te.accuracy,
+    diverged,
+    steps: t,
   };
+  if (validation) final.validationLoss = evaluateSet(model, params, validation).loss;
+  return { curve, final };
 }

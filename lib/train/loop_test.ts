@@ -65,3 +65,13 @@ Deno.test("trainLoop: rejects a trainLimit above the training set", () => {
     /trainLimit/,
   );
 });
+
+Deno.test("trainLoop: with a validation set, its loss is recorded at each point and at the end", () => {
+  const withVal = trainLoop(model(), opt(), { ...data, validation: toyData(100, 9) }, opts);
+  const without = trainLoop(model(), opt(), data, opts);
+  assert.ok(withVal.curve.every((p) => Number.isFinite(p.validationLoss)));
+  assert.ok(Number.isFinite(withVal.final.validationLoss));
+  assert.equal(without.final.validationLoss, undefined);
+  // Evaluating on held-out data changes nothing about the training itself.
+  assert.deepEqual(withVal.curve.map((p) => p.testLoss), without.curve.map((p) => p.testLoss));
+});

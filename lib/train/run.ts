@@ -11,6 +11,7 @@ import type { Model } from "../models/types.ts";
 import { byName } from "../optimizers/registry.ts";
 import { float32Unsupported } from "../framework/mod.ts";
 import type { ImageSplit } from "../data/types.ts";
+import { trainValidationSplit } from "../data/split.ts";
 import { type CurvePoint, type TrainFinal, trainLoop } from "./loop.ts";
 import type { TrainSettings } from "./settings.ts";
 
@@ -59,7 +60,7 @@ function scheme(model: Model, init: TrainSettings["init"]): string | undefined {
   return "zeros";
 }
 
-/** Trains one run on the given data. */
+/** Trains one run on the given data, holding out `settings.validation` training examples. */
 export function trainRun(
   settings: TrainSettings,
   data: { train: ImageSplit; test: ImageSplit },
@@ -81,7 +82,10 @@ export function trainRun(
   }
   const optimizer = byName(settings.optimizer, { ...options, arithmetic });
   const t0 = performance.now();
-  const { curve, final } = trainLoop(model, optimizer, data, {
+  const held = settings.validation > 0
+    ? { ...trainValidationSplit(data.train, settings.validation), test: data.test }
+    : data;
+  const { curve, final } = trainLoop(model, optimizer, held, {
     steps: settings.steps,
     batch: settings.batch,
     seed: settings.seed,

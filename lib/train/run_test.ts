@@ -25,3 +25,14 @@ Deno.test("trainRun: arithmetic auto is float32 for Adam's family, float64 for t
   assert.notDeepEqual(f32.final, f64.final);
   assert.ok(Math.abs(f32.final.trainLoss - f64.final.trainLoss) < 1e-4);
 });
+
+Deno.test("trainRun: validation holds out the last examples, and trains on the rest", async () => {
+  const data = await loadMnist({ dataset: "mnist" });
+  const r = trainRun({ ...base, trainLimit: undefined, validation: 10_000, steps: 2 }, data);
+  assert.ok(Number.isFinite(r.final.validationLoss));
+  assert.ok(Number.isFinite(r.curve[0]!.validationLoss));
+  assert.throws(
+    () => trainRun({ ...base, trainLimit: 55_000, validation: 10_000 }, data),
+    /trainLimit/,
+  );
+});

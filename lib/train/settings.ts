@@ -43,6 +43,12 @@ export interface TrainSettings {
   init: "zeros" | "default";
   /** Use the first N training examples in file order (undefined: all). */
   trainLimit?: number;
+  /**
+   * Training examples held out for validation, taken from the end of the
+   * training set (see `trainValidationSplit`; 0, the default, holds none out).
+   * Figure 2 holds out 10,000 of MNIST's 60,000 and selects α and β2 on them.
+   */
+  validation: number;
   /** Shuffle each epoch with a seeded permutation (default true). */
   shuffle: boolean;
   /** Steps between evaluations of the test loss (default 250). */
@@ -76,6 +82,7 @@ export function defaultSettings(model: "logreg" | "mlp" | "cifarnet"): TrainSett
     steps: 5000,
     seed: 0,
     init: "default",
+    validation: 0,
     shuffle: true,
     evalEvery: model === "cifarnet" ? 100 : 250,
     dataset: model === "cifarnet" ? "cifar10" : "mnist",

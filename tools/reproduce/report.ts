@@ -1,55 +1,18 @@
 /**
- * How the main job reports: one line per claim of the paper with our number
- * and whether it agrees, and JSON files of data plus full settings.
+ * How the main job reports: one line per claim of the paper with our numbers
+ * and the verdict, and a progress printer.
  *
  * @module
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import type { Claim } from "../../lib/experiments/mod.ts";
 
-/** One claim of the paper checked against our numbers. */
-export interface Claim {
-  /** Where the paper makes it, e.g. "Figure 1 (online)". */
-  where: string;
-  /** What the paper says. */
-  paper: string;
-  /** What we measured, with numbers. */
-  ours: string;
-  /**
-   * Decided by code from our numbers, never by hand: `agrees`, `differs`,
-   * `tie` (the two methods within the tolerance stated in `ours`), or `info`
-   * (a measurement beyond the paper, not a claim of it).
-   */
-  verdict: "agrees" | "differs" | "tie" | "info";
-}
+export type { Claim } from "../../lib/experiments/mod.ts";
+export { fmt } from "../../lib/experiments/mod.ts";
 
-/** `agrees` or `differs` from a condition. */
-export function verdict(ok: boolean): "agrees" | "differs" {
-  return ok ? "agrees" : "differs";
-}
-
-/**
- * Compares two losses where lower is better and the paper says `better` wins:
- * within `tol` (relative) it is a tie.
- */
-export function compareLosses(better: number, worse: number, tol = 0.02): Claim["verdict"] {
-  if (!Number.isFinite(better) || !Number.isFinite(worse)) return "differs";
-  if (Math.abs(better - worse) <= tol * Math.max(Math.abs(better), Math.abs(worse))) return "tie";
-  return better < worse ? "agrees" : "differs";
-}
-
-/** Prints a claim line: "[agrees] Figure 1 (online): paper … | ours …". */
+/** Prints a claim line: "[agrees] where: "quote" | judged | ours". */
 export function printClaim(c: Claim): void {
   const tag = c.verdict === "differs" ? "DIFFERS" : c.verdict;
-  console.log(
-    `[${tag}] ${c.where}: ${c.verdict === "info" ? "" : "paper: "}${c.paper} | ours: ${c.ours}`,
-  );
-}
-
-/** Writes `value` as JSON to `path` (NaN and ±∞ become null), creating folders. */
-export async function writeJson(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, JSON.stringify(value, null, 1) + "\n");
+  console.log(`[${tag}] ${c.where}: "${c.quote}"\n    judged on: ${c.judged}\n    ours: ${c.ours}`);
 }
 
 /** A progress printer that writes at most one line per `seconds` to stderr. */
@@ -61,9 +24,4 @@ export function progress(seconds = 5): (label: string, fraction: number) => void
     last = now;
     console.error(`  … ${label}: ${(100 * fraction).toFixed(0)}%`);
   };
-}
-
-/** A number with `d` decimals and a sign, for claim lines. */
-export function fmt(x: number, d = 4): string {
-  return Number.isFinite(x) ? x.toFixed(d) : String(x);
 }

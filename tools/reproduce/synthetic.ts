@@ -1,37 +1,55 @@
 /**
- * The main job's synthetic part: Figure 1 and the demonstrations of Theorems 1-3.
+ * The main job's synthetic part: Figure 1 (the stochastic panel over seeds,
+ * with bands) and the demonstrations of Theorems 1–3, staged into results/.
  *
  * @module
  */
-import { figure1, theorem1Demo, theorem2Demo, theorem3Demo } from "../../lib/experiments/mod.ts";
-import { lineChart, writeSvg } from "../../lib/plot/mod.ts";
-import { type Claim, fmt, printClaim, progress, verdict, writeJson } from "./report.ts";
+import {
+  type Claim,
+  figure1,
+  figure1Claims,
+  figure1Seeds,
+  type SeedBandRow,
+  theorem1Demo,
+  theorem2Demo,
+  theorem3Demo,
+  theoremClaims,
+} from "../../lib/experiments/mod.ts";
+import { lineChart, theorem1Chart } from "../../lib/plot/mod.ts";
+import type { Staged } from "./output.ts";
+import { printClaim, progress } from "./report.ts";
 
-/** Runs Figure 1 and the theorems, writes results/, prints claim lines; returns the claims. */
-export async function reproduceSynthetic(out: string, quick: boolean): Promise<Claim[]> {
-  const claims: Claim[] = [];
+const bandOf = (rows: SeedBandRow[], q: "x" | "avgRegret") => rows.filter((r) => r.quantity === q);
+const band = { lo: "lo", hi: "hi" };
+
+/** Runs Figure 1 and the theorems, stages results, prints claim lines; returns the claims. */
+export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
   const steps = quick ? 100_000 : 10_000_000;
+  const nSeeds = quick ? 5 : 20;
   const fig = figure1({ steps }, progress());
-  await writeJson(`${out}/figure1.json`, fig);
+  const seeded = figure1Seeds({ steps: quick ? steps : 1_000_000 }, nSeeds, progress());
+  stage.json("figure1.json", { ...fig, stochasticSeeds: seeded });
   const online = fig.rows.filter((r) => r.setting === "online");
-  const stochastic = fig.rows.filter((r) => r.setting === "stochastic");
-  const sub =
-    `β1 = ${fig.settings.beta1}, β2 = ${fig.settings.beta2}, α_t = ${fig.settings.alpha}/√t, x₁ = ${fig.settings.x1}`;
-  await writeSvg(
+  const s = fig.settings;
+  const sub = `β1 = ${s.beta1}, β2 = ${s.beta2}, α_t = ${s.alpha}/√t, x₁ = ${s.x1}`;
+  stage.chart(
+    "figure1_regret",
     lineChart(online.filter((r) => r.t >= 100 && r.avgRegret > 0), {
       x: "t",
       y: "avgRegret",
       series: "optimizer",
       xType: "log",
       yType: "log",
+      yRules: [20 / 101],
       title: "Figure 1 (left): R_t/t, online",
       subtitle: sub,
-      caption: "From t = 100 (R_1/1 = 1010 dwarfs the rest); both axes logarithmic.",
+      caption: "From t = 100 (R_1/1 = 1010 dwarfs the rest); both axes logarithmic. Always " +
+        "playing x = +1 costs 2·10/101 ≈ 0.198 per round.",
       yLabel: "R_t / t",
     }),
-    `${out}/figure1_regret.svg`,
   );
-  await writeSvg(
+  stage.chart(
+    "figure1_online_x",
     lineChart(online, {
       x: "t",
       y: "x",
@@ -41,82 +59,53 @@ export async function reproduceSynthetic(out: string, quick: boolean): Promise<C
       subtitle: sub,
       yLabel: "x_t",
     }),
-    `${out}/figure1_online_x.svg`,
   );
-  await writeSvg(
-    lineChart(stochastic, {
+  stage.chart(
+    "figure1_stochastic_x",
+    lineChart(bandOf(seeded.bands, "x"), {
       x: "t",
-      y: "x",
+      y: "mean",
       series: "optimizer",
-      xType: "log",
+      band,
+      yDomain: [-1, 1],
+      yRules: [-1],
       title: "Figure 1 (right): x_t, stochastic",
-      subtitle: sub,
+      subtitle: `${sub}; T = ${seeded.settings.steps}, mean of ${nSeeds} seeds of the draws, ` +
+        "95% band",
+      xLabel: "t",
       yLabel: "x_t",
+      xType: "log",
     }),
-    `${out}/figure1_stochastic_x.svg`,
   );
-  for (const setting of ["online", "stochastic"] as const) {
-    const adam = fig.final.find((f) => f.setting === setting && f.optimizer === "Adam")!;
-    const ams = fig.final.find((f) => f.setting === setting && f.optimizer === "AMSGrad")!;
-    claims.push({
-      where: `Figure 1 (${setting}), T = ${steps}`,
-      paper: "Adam's x_t → +1 and R_t/t does not vanish; AMSGrad's x_t → −1 (x* = −1)",
-      ours: `Adam x_T = ${fmt(adam.x)}, R_T/T = ${fmt(adam.avgRegret)}; AMSGrad x_T = ${
-        fmt(ams.x)
-      }, R_T/T = ${fmt(ams.avgRegret)}`,
-      verdict: verdict(adam.x > 0.9 && ams.x < -0.9 && ams.avgRegret < adam.avgRegret),
-    });
-  }
-
   const t1 = theorem1Demo({ steps: quick ? 3000 : 30_000 });
   const t2 = theorem2Demo({ steps: quick ? 20_000 : 200_000 });
-  const t3 = theorem3Demo({ steps: quick ? 20_000 : 100_000, seeds: quick ? 4 : 20 });
-  await writeJson(`${out}/theorems.json`, { theorem1: t1, theorem2: t2, theorem3: t3 });
-  await writeSvg(
-    lineChart(t1.rows.map((r) => ({ ...r, run: `${r.optimizer}, ${r.problem}` })), {
-      x: "t",
-      y: "x",
-      series: "run",
-      xType: "log",
+  const t3 = theorem3Demo({ steps: quick ? 20_000 : 100_000, seeds: quick ? 5 : 20 });
+  stage.json("theorems.json", { theorem1: t1, theorem2: t2, theorem3: t3 });
+  stage.chart(
+    "theorem1_x",
+    theorem1Chart(t1.rows.map((r) => ({ ...r, C: Number(/C=(\d+)/.exec(r.problem)![1]) })), {
       title: "Theorem 1: x_t",
       subtitle: "β1 = 0, β2 = 1/(1+C²), α_t = 0.5/√t, x₁ = 1",
     }),
-    `${out}/theorem1_x.svg`,
   );
-  for (const C of new Set(t1.outcomes.map((o) => o.problem))) {
-    const a = t1.outcomes.find((o) => o.problem === C && o.optimizer === "Adam")!;
-    const m = t1.outcomes.find((o) => o.problem === C && o.optimizer === "AMSGrad")!;
-    claims.push({
-      where: `Theorem 1, ${C}`,
-      paper:
-        "Adam (β1 = 0, β2 = 1/(1+C²)) converges to x = +1 with non-zero average regret; Γ_t indefinite",
-      ours: `Adam x_T = ${fmt(a.x)}, R_T/T = ${fmt(a.avgRegret)}, min Γ_t = ${
-        fmt(a.gammaMin, 3)
-      }; AMSGrad x_T = ${fmt(m.x)}, min Γ_t = ${fmt(m.gammaMin, 3)}`,
-      verdict: verdict(
-        a.x === 1 && a.avgRegret > 0.1 && a.gammaMin < 0 && m.x < -0.9 && m.gammaMin >= 0,
-      ),
-    });
-  }
-  const flips = t2.outcomes.filter((o) => o.optimizer === "Adam" && o.x > 0.9).map((o) =>
-    o.problem
+  stage.chart(
+    "theorem3_x",
+    lineChart(bandOf(t3.bands, "x"), {
+      x: "t",
+      y: "mean",
+      series: "optimizer",
+      band,
+      yDomain: [-1, 1],
+      yRules: [-1],
+      title: `Theorem 3: x_t (C = ${t3.C}, δ = ${t3.delta})`,
+      subtitle: `β1 = ${t3.beta1}, β2 = ${t3.beta2}, α_t = 0.5/√t, x₁ = 0; mean of ${t3.seeds} ` +
+        "seeds, 95% band",
+      xLabel: "t",
+      yLabel: "x_t",
+      xType: "log",
+    }),
   );
-  const amsAll = t2.outcomes.filter((o) => o.optimizer === "AMSGrad").every((o) => o.x < -0.9);
-  claims.push({
-    where: `Theorem 2, β1 = ${t2.beta1}, β2 = ${t2.beta2}`,
-    paper: "for any β1 < √β2 some C makes Adam's average regret non-zero",
-    ours: `Adam ends at x > 0.9 for ${flips.length ? flips.join(", ") : "no C tried"}; AMSGrad ${
-      amsAll ? "ends below −0.9 for every C" : "does not reach −0.9 for every C"
-    }`,
-    verdict: verdict(flips.length > 0),
-  });
-  const [ad, am] = t3.summary;
-  claims.push({
-    where: `Theorem 3, C = ${t3.C}, δ = ${t3.delta}, ${t3.seeds} seeds`,
-    paper: "in the stochastic setting Adam drifts away from x* = −1",
-    ours: `mean x_T: Adam ${fmt(ad!.meanX)}, AMSGrad ${fmt(am!.meanX)}`,
-    verdict: verdict(ad!.meanX > 0 && am!.meanX < 0),
-  });
+  const claims = [...figure1Claims(fig, seeded), ...theoremClaims(t1, t2, t3)];
   claims.forEach(printClaim);
   return claims;
 }

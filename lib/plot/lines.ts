@@ -14,7 +14,7 @@ import { explicitColors, frame, type LegendItem } from "./_frame.ts";
 import { serverDocument } from "./dom.ts";
 import { seriesOrder, type SeriesStyle, seriesStyle, seriesStyles, THEME } from "./palette.ts";
 import { compactNumbers } from "./svg.ts";
-import { logTickLabel, plainNumber } from "./ticks.ts";
+import { logAxisTicks, logTickLabel, plainNumber } from "./ticks.ts";
 
 /** Dashes given to the values of a `dash` field, in (numeric) order. */
 export const DASHES: readonly string[] = ["", "7 4", "2 3", "9 3 2 3", "4 2", "1 4"];
@@ -85,6 +85,26 @@ export function orderedValues(rows: readonly Row[], field: string): unknown[] {
 
 function axisFormat(type: string | undefined): (x: number) => string {
   return type === "log" ? logTickLabel : plainNumber;
+}
+
+/** Round ticks for a log y-axis over less than a factor of 30, from the drawn values. */
+function narrowLogTicks(data: readonly Row[], options: LineChartOptions): number[] | undefined {
+  let lo = Infinity, hi = -Infinity;
+  if (options.yDomain !== undefined) {
+    [lo, hi] = options.yDomain;
+  } else {
+    const fields = [options.y, options.band?.lo, options.band?.hi].filter((f) => f !== undefined);
+    for (const r of data) {
+      for (const f of fields) {
+        const v = r[f as string];
+        if (typeof v === "number" && v > 0 && Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+  }
+  return logAxisTicks(lo, hi);
 }
 
 /**
@@ -158,6 +178,7 @@ export function lineChart(rows: readonly object[], options: LineChartOptions): C
     });
   }
   const facetLabel = options.facetLabel ?? ((v: unknown) => `${facet} = ${v}`);
+  const yTicks = options.yType === "log" ? narrowLogTicks(data, options) : undefined;
   const svg = (Plot.plot({
     document: serverDocument(),
     width: options.width ?? 640,
@@ -177,7 +198,8 @@ export function lineChart(rows: readonly object[], options: LineChartOptions): C
       label: options.yLabel ?? y,
       grid: true,
       domain: options.yDomain,
-      tickFormat: axisFormat(options.yType),
+      ticks: yTicks,
+      tickFormat: yTicks === undefined ? axisFormat(options.yType) : plainNumber,
       labelArrow: "none",
     },
     fx: facet === undefined ? undefined : {

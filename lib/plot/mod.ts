@@ -78,7 +78,7 @@ export {
   seriesStyle,
   THEME,
 } from "./palette.ts";
-export { logTickLabel, plainNumber } from "./ticks.ts";
+export { logAxisTicks, logTickLabel, plainNumber } from "./ticks.ts";
 export { type Png, type PngOptions, svgToPng } from "./png.ts";
 export { VEGA_LITE_CONFIG, VEGA_LITE_MIME, vegaLite } from "./vega_lite.ts";
 export { writeChart, writeSvg } from "./write.ts";

@@ -63,3 +63,33 @@ export function logTickLabel(x: number): string {
   const mantissa = Math.round(x / 10 ** Math.floor(Math.log10(x) + 1e-12));
   return mantissa === 1 || mantissa === 2 || mantissa === 5 ? plainNumber(x) : "";
 }
+
+/**
+ * Evenly spaced, round ticks for a log axis that spans less than a factor of 30
+ * (e.g. a loss from 0.16 to 0.3), where a log scale's own ticks would fall on
+ * mantissas {@link logTickLabel} leaves unlabelled; `undefined` for a wider span,
+ * where the log scale's 1-2-5 ticks read well.
+ *
+ * @param lo the smallest value drawn (> 0)
+ * @param hi the largest value drawn
+ * @returns the ticks, or undefined to keep the scale's own
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { logAxisTicks } from "./ticks.ts";
+ * assert.deepEqual(logAxisTicks(0.16, 0.3), [0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3]);
+ * assert.equal(logAxisTicks(0.01, 10), undefined);
+ * ```
+ */
+export function logAxisTicks(lo: number, hi: number): number[] | undefined {
+  if (!(lo > 0 && hi > lo && Number.isFinite(hi)) || hi / lo >= 30) return undefined;
+  const raw = (hi - lo) / 6;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  const step = (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+  const ticks: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi * (1 + 1e-9); k++) {
+    ticks.push(Number((k * step).toPrecision(12)));
+  }
+  return ticks;
+}

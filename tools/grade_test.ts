@@ -295,7 +295,7 @@ Deno.test("deno task grade: a folder into a CSV gradebook and HTML pages; --vali
     const said = new TextDecoder().decode(malformed.stdout) +
       new TextDecoder().decode(malformed.stderr);
     assert.match(said, /not graded: the file is not a notebook/);
-    assert.doesNotMatch(said, /Uncaught|    at /);
+    assert.doesNotMatch(said, /Uncaught|^ {4}at /m);
     assert.equal((await run([])).code, 2, "usage error");
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -7,30 +7,14 @@
  *
  * @module
  */
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { aptInstall, runCommand, withFileLock } from "../_apt.ts";
 
 /** A sandbox that cannot be set up on this machine, with what to do about it. */
 export class SandboxUnavailable extends Error {
   override name = "SandboxUnavailable";
 }
 
-/** Runs a command quietly; false when it fails or does not exist. */
-async function run(cmd: string, args: string[], quiet = true): Promise<boolean> {
-  try {
-    const out = await new Deno.Command(cmd, {
-      args,
-      stdin: "null",
-      stdout: quiet ? "null" : "inherit",
-      stderr: quiet ? "null" : "inherit",
-      env: { DEBIAN_FRONTEND: "noninteractive" },
-    }).output();
-    return out.success;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    throw e;
-  }
-}
+const run = (cmd: string, args: string[]) => runCommand(cmd, args, true);
 
 /** The program paths the sandbox needs, when present. */
 export const BWRAP = "bwrap";
@@ -39,13 +23,6 @@ export const PRLIMIT = "prlimit";
 
 async function present(): Promise<boolean> {
   return await run(BWRAP, ["--version"]) && await run(PRLIMIT, ["--version"]);
-}
-
-async function aptInstall(packages: readonly string[]): Promise<boolean> {
-  const lock = ["-o", "DPkg::Lock::Timeout=300"];
-  const args = [...lock, "install", "-y", "--no-install-recommends", ...packages];
-  return await run("apt-get", args, false) ||
-    (await run("apt-get", [...lock, "update"], false) && await run("apt-get", args, false));
 }
 
 let checked: Promise<void> | null = null;
@@ -66,12 +43,7 @@ export function ensureBubblewrap(options: { install?: boolean } = {}): Promise<v
           "grade your own work on your own machine)",
       );
     }
-    const lockFile = await Deno.open(join(tmpdir(), "amsgrad-bubblewrap-install.lock"), {
-      create: true,
-      write: true,
-    });
-    try {
-      await lockFile.lock(true);
+    await withFileLock("amsgrad-bubblewrap-install.lock", async () => {
       if (await present()) return;
       console.error("bubblewrap is not installed: installing it with apt-get");
       if (!(await aptInstall(["bubblewrap", "util-linux"])) || !(await present())) {
@@ -82,9 +54,7 @@ export function ensureBubblewrap(options: { install?: boolean } = {}): Promise<v
             "own work on your own machine)",
         );
       }
-    } finally {
-      lockFile.close();
-    }
+    });
   })();
   checked.catch(() => (checked = null));
   return checked;

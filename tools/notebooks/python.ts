@@ -7,8 +7,7 @@
  * @module
  */
 
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { aptInstall, runCommand, withFileLock } from "../_apt.ts";
 
 /** Debian's own Python (a pyenv `python3` may come earlier on PATH; it is not used). */
 export const PYTHON = "/usr/bin/python3";
@@ -21,22 +20,6 @@ const PACKAGES: Record<string, string> = {
   nbconvert: "python3-nbconvert",
 };
 
-async function run(cmd: string, args: string[], quiet = false): Promise<boolean> {
-  try {
-    const out = await new Deno.Command(cmd, {
-      args,
-      stdin: "null",
-      stdout: quiet ? "null" : "inherit",
-      stderr: quiet ? "null" : "inherit",
-      env: { DEBIAN_FRONTEND: "noninteractive" },
-    }).output();
-    return out.success;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    throw e;
-  }
-}
-
 /**
  * The modules that `/usr/bin/python3` cannot import (all of them when there is no such Python).
  *
@@ -46,31 +29,14 @@ async function run(cmd: string, args: string[], quiet = false): Promise<boolean>
 export async function missingModules(modules: readonly string[]): Promise<string[]> {
   const missing: string[] = [];
   for (const m of modules) {
-    if (!(await run(PYTHON, ["-c", `import ${m}`], true))) missing.push(m);
+    if (!(await runCommand(PYTHON, ["-c", `import ${m}`], true))) missing.push(m);
   }
   return missing;
 }
 
 /** Serialise installs across processes (parallel test files arrive here together). */
-async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
-  const file = await Deno.open(join(tmpdir(), "amsgrad-jupyter-install.lock"), {
-    create: true,
-    write: true,
-  });
-  try {
-    await file.lock(true);
-    return await fn();
-  } finally {
-    file.close(); // closing releases the lock
-  }
-}
-
-/** apt-get install, and only when that fails (no or stale package lists) update and retry. */
-async function aptInstall(packages: readonly string[]): Promise<boolean> {
-  const lock = ["-o", "DPkg::Lock::Timeout=300"]; // wait for apt/dpkg run by anyone else
-  const args = [...lock, "install", "-y", "--no-install-recommends", ...packages];
-  return await run("apt-get", args) ||
-    (await run("apt-get", [...lock, "update"]) && await run("apt-get", args));
+function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
+  return withFileLock("amsgrad-jupyter-install.lock", fn);
 }
 
 /**

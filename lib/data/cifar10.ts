@@ -31,7 +31,7 @@ import { CIFAR_IMAGE_BYTES, parseCifarBatch } from "./cifar10_format.ts";
 import { DataUnavailableError } from "./errors.ts";
 import { md5Hex } from "./md5.ts";
 import { projectRoot } from "./sources.ts";
-import type { ImageSplit } from "./types.ts";
+import type { ImageSplit, SourceOptions } from "./types.ts";
 
 /** Where CIFAR-10 comes from and what it must match; tests inject small ones. */
 export interface Cifar10Spec {
@@ -82,21 +82,9 @@ export const CIFAR10_HINT: string = "CIFAR-10 is not installed: download it with
   "$CIFAR10_DATA_DIR at a folder with cifar-10-binary.tar.gz or its .bin files.";
 
 /** Options of {@link loadCifar10}. */
-export interface Cifar10Options {
+export interface Cifar10Options extends SourceOptions {
   /** The data set's description (default {@link CIFAR10}). */
   spec?: Cifar10Spec;
-  /** A folder with the archive or the unpacked files: the only source then. */
-  dataDir?: string;
-  /** Read `$CIFAR10_DATA_DIR` when `dataDir` is absent (default true). */
-  useEnv?: boolean;
-  /** The cache folder (default `<project>/data/cache/cifar10`). */
-  cacheDir?: string;
-  /** Download the archive into the cache when no copy is found (default false). */
-  download?: boolean;
-  /** Download time limit in milliseconds (default 30 minutes). */
-  timeoutMs?: number;
-  /** Receives a line before a download. */
-  log?: (line: string) => void;
 }
 
 /** A loaded CIFAR-10 and how it was checked. */

@@ -29,27 +29,22 @@ import { downloadVerified } from "./download.ts";
 import { DataUnavailableError } from "./errors.ts";
 import { parseIdxImages, parseIdxLabels } from "./idx.ts";
 import { defaultCacheDir, type DirSource, envDataDir, searchDirs } from "./sources.ts";
-import type { DatasetSpec, FileReport, IdxFileSpec, ImageSplit, LoadedDataset } from "./types.ts";
+import type {
+  DatasetSpec,
+  FileReport,
+  IdxFileSpec,
+  ImageSplit,
+  LoadedDataset,
+  SourceOptions,
+} from "./types.ts";
 import { verifyFile } from "./verify.ts";
 
 /** Options for {@linkcode loadMnist}. */
-export interface LoadOptions {
+export interface LoadOptions extends SourceOptions {
   /** Which data set (default `"mnist"`). Ignored when `spec` is given. */
   dataset?: "mnist" | "fashion";
   /** A custom data set description (checksums, mirrors); tests use small files. */
   spec?: DatasetSpec;
-  /** A folder holding the four files (raw or `.gz`): the only source then. */
-  dataDir?: string;
-  /** Read the data set's environment variable when `dataDir` is absent (default true). */
-  useEnv?: boolean;
-  /** The cache folder (default `<project>/data/cache/<id>`). */
-  cacheDir?: string;
-  /** Fetch missing files from the mirrors into the cache (default false). */
-  download?: boolean;
-  /** Per-download time limit in milliseconds (default 10 minutes). */
-  timeoutMs?: number;
-  /** Receives a line before each download (default: silent). */
-  log?: (line: string) => void;
 }
 
 /**

@@ -105,3 +105,19 @@ export interface LoadedDataset {
   /** Per-file provenance and the digest that matched. */
   files: FileReport[];
 }
+
+/** Where a loader looks for a data set, in order, and whether it may download it. */
+export interface SourceOptions {
+  /** A folder holding the data set's files: the only source then. */
+  dataDir?: string;
+  /** Read the data set's environment variable when `dataDir` is absent (default true). */
+  useEnv?: boolean;
+  /** The cache folder (default `<project>/data/cache/<id>`). */
+  cacheDir?: string;
+  /** Download what is missing into the cache (default false). */
+  download?: boolean;
+  /** Download time limit in milliseconds (default: 10 minutes per MNIST file, 30 for CIFAR-10). */
+  timeoutMs?: number;
+  /** Receives a line before each download (default: silent). */
+  log?: (line: string) => void;
+}

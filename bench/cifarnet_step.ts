@@ -25,8 +25,7 @@ import { matmul, openSystemBlas, useSystemBlas, useWebAssemblyGemm } from "../li
 import { cifarnet, mlp } from "../lib/models/mod.ts";
 import { bestOfInterleaved, report } from "./_report.ts";
 import { measureMatmul, measureStep, randomBatches } from "./train_step.ts";
-
-const PYTHON = "/usr/bin/python3";
+import { PYTHON, torchEnv } from "./_torch.ts";
 
 /** What `cifarnet_step_torch.py` prints. */
 interface TorchResult {
@@ -42,7 +41,11 @@ async function torchResult(): Promise<TorchResult | string> {
   const script = new URL("./cifarnet_step_torch.py", import.meta.url).pathname;
   let out: Deno.CommandOutput;
   try {
-    out = await new Deno.Command(PYTHON, { args: [script, "--threads", "1"], stderr: "piped" })
+    out = await new Deno.Command(PYTHON, {
+      env: torchEnv(),
+      args: [script, "--threads", "1"],
+      stderr: "piped",
+    })
       .output();
   } catch (e) {
     return `skipped PyTorch: cannot run ${PYTHON} (${(e as Error).message})`;

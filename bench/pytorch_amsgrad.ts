@@ -9,8 +9,7 @@
 import { report } from "./_report.ts";
 import { measureOnline } from "./online_1d.ts";
 import { measureLarge } from "./large.ts";
-
-const PYTHON = "/usr/bin/python3";
+import { PYTHON, torchEnv } from "./_torch.ts";
 
 /** What `pytorch_amsgrad.py` prints. */
 interface TorchResult {
@@ -22,7 +21,11 @@ interface TorchResult {
 
 async function hasTorch(): Promise<boolean> {
   try {
-    const out = await new Deno.Command(PYTHON, { args: ["-c", "import torch"], stderr: "null" })
+    const out = await new Deno.Command(PYTHON, {
+      env: torchEnv(),
+      args: ["-c", "import torch"],
+      stderr: "null",
+    })
       .output();
     return out.success;
   } catch {
@@ -36,7 +39,11 @@ export async function run(): Promise<void> {
     return;
   }
   const script = new URL("./pytorch_amsgrad.py", import.meta.url).pathname;
-  const out = await new Deno.Command(PYTHON, { args: [script], stderr: "inherit" }).output();
+  const out = await new Deno.Command(PYTHON, {
+    env: torchEnv(),
+    args: [script],
+    stderr: "inherit",
+  }).output();
   if (!out.success) throw new Error(`${script} failed with exit code ${out.code}`);
   const torch = JSON.parse(new TextDecoder().decode(out.stdout)) as TorchResult;
   console.log(`PyTorch ${torch.torch}, ${torch.threads} thread(s)`);

@@ -21,8 +21,8 @@ import { logisticRegression, mlp, type Model } from "../lib/models/mod.ts";
 import { amsgrad } from "../lib/optimizers/amsgrad.ts";
 import { Rng } from "../lib/random/rng.ts";
 import { bestOfInterleaved, report } from "./_report.ts";
+import { PYTHON, torchEnv } from "./_torch.ts";
 
-const PYTHON = "/usr/bin/python3";
 const BATCH = 128;
 const BATCHES = 8;
 
@@ -164,6 +164,7 @@ async function torchResult(threads: number, data: string): Promise<TorchResult |
   let out: Deno.CommandOutput;
   try {
     out = await new Deno.Command(PYTHON, {
+      env: torchEnv(),
       args: [
         script,
         ...["--threads", String(threads), "--steps", "10", "--repeats", "30", "--data", data],

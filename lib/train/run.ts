@@ -43,7 +43,8 @@ export function makeModel(
     return cifarnet({
       channels: images.channels ?? 1,
       size: images.rows,
-      dropoutSeed: -(seed + 1),
+      // Its own stream, apart from the initialisation's (2s) and the shuffling's (2s + 1).
+      dropoutSeed: 2 ** 52 + seed,
     });
   }
   throw new RangeError(`model must be "logreg", "mlp" or "cifarnet", got "${name}"`);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { loadMnist } from "../data/load.ts";
 import { trainRun } from "./run.ts";
+import type { ImageSplit } from "../data/types.ts";
 import { defaultSettings, type TrainSettings } from "./settings.ts";
 
 const base: TrainSettings = {
@@ -35,4 +36,27 @@ Deno.test("trainRun: validation holds out the last examples, and trains on the r
     () => trainRun({ ...base, trainLimit: 55_000, validation: 10_000 }, data),
     /trainLimit/,
   );
+});
+
+Deno.test("trainRun: CIFARNET trains for any seed; the same seed gives the same bits, dropout included", () => {
+  const split = (count: number, offset: number): ImageSplit => ({
+    count,
+    rows: 32,
+    cols: 32,
+    channels: 1,
+    images: Uint8Array.from({ length: count * 1024 }, (_, i) => (i * 7 + offset) % 251),
+    labels: Uint8Array.from({ length: count }, (_, i) => (i * 3 + offset) % 10),
+  });
+  const data = { train: split(256, 0), test: split(128, 5) };
+  const settings = (seed: number): TrainSettings => ({
+    ...defaultSettings("cifarnet"),
+    steps: 2,
+    evalEvery: 2,
+    seed,
+    validation: 0,
+  });
+  const a = trainRun(settings(0), data).final;
+  assert.deepEqual(trainRun(settings(0), data).final, a);
+  assert.notDeepEqual(trainRun(settings(1), data).final, a);
+  assert.ok(Number.isFinite(trainRun(settings(2 ** 32 - 1), data).final.trainLoss));
 });

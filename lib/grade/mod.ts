@@ -10,9 +10,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { check } from "./mod.ts";
  * const report = check.beta2T(() => (t: number) => 1 - 1 / t);
- * console.assert(report.points === report.maxPoints);
+ * assert.equal(report.points, report.maxPoints);
  * ```
  *
  * @module

@@ -26,7 +26,7 @@ export function exerciseReport(
     maxPoints: checks.reduce((s, c) => s + c.maxPoints, 0),
     checks,
   };
-  // The Deno kernel displays an object through this method (docs/deno-jupyter.md §3).
+  // The Deno kernel displays an object through this method (a Deno Jupyter kernel convention).
   Object.defineProperty(report, Symbol.for("Jupyter.display"), {
     enumerable: false,
     value: () => ({

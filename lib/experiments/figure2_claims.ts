@@ -166,15 +166,15 @@ export function figure2Claims(r: Figure2Result): Claim[] {
         true,
       ),
     },
-    lossClaim(r, "testLoss", beyond, "test loss (the paper shows none for this network)", false),
+    lossClaim(r, "testLoss", beyond, "The paper shows no test loss for this network", false),
     robustClaim(
       r,
       "trainLoss",
       beyond,
-      "robustness to α and β2 (the paper claims it for logistic regression only)",
+      "The paper claims robustness to α and β2 for logistic regression only",
       false,
     ),
-    robustClaim(r, "validationLoss", beyond, "robustness on held-out loss", false),
+    robustClaim(r, "validationLoss", beyond, "The same question, on held-out loss", false),
   ];
   for (const label of new Set(r.extras.map((e) => runLabel(e.settings)))) {
     const rs = r.extras.filter((e) => runLabel(e.settings) === label);
@@ -186,9 +186,8 @@ export function figure2Claims(r: Figure2Result): Claim[] {
       return `${fmt(i.mean)} [${fmt(i.lo)}, ${fmt(i.hi)}]`;
     };
     claims.push({
-      where: beyond,
-      quote:
-        `${label}, untuned: run at AMSGrad's validation-selected α = ${s.alpha}, β2 = ${s.beta2}`,
+      where: `${beyond}: ${label}`,
+      quote: `Untuned: run at AMSGrad's validation-selected α = ${s.alpha}, β2 = ${s.beta2}`,
       judged: `mean of ${rs.length} seeds with 95% CI`,
       ours: `final training loss ${m("trainLoss")}, test loss ${m("testLoss")}`,
       verdict: "info",

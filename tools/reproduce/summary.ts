@@ -48,8 +48,11 @@ export function summaryMarkdown(
 ): string {
   const rows = claims.map((c) => {
     const v = c.verdict === "differs" ? "**DIFFERS**" : `**${c.verdict}**`;
-    const said = c.verdict === "info" ? `  ${c.quote}.` : `  > “${c.quote}”`;
-    return `- ${v}: ${c.where}\n${said}\n\n  _Judged on:_ ${c.judged}. _Ours:_ ${c.ours}.`;
+    // A row beyond the paper has no quotation: what it measures follows its place as a sentence.
+    const head = c.verdict === "info"
+      ? `- ${v}: ${c.where}. ${c.quote.charAt(0).toUpperCase()}${c.quote.slice(1)}.`
+      : `- ${v}: ${c.where}\n  > “${c.quote}”`;
+    return `${head}\n\n  _Judged on:_ ${c.judged}. _Ours:_ ${c.ours}.`;
   });
   const total = Object.values(timings).reduce((a, b) => a + b, 0);
   const count = (v: Claim["verdict"]) => claims.filter((c) => c.verdict === v).length;

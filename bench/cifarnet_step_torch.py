@@ -14,6 +14,7 @@ import argparse
 import json
 import time
 
+from _timing import best_ms
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -38,17 +39,6 @@ def blas_library():
     with open("/proc/self/maps") as maps:
         libs = {line.split()[-1] for line in maps if "blas" in line.lower() and ".so" in line}
     return sorted(libs)[0] if libs else "none found (torch's own kernels or MKL)"
-
-
-def best_ms(fn, steps, repeats):
-    """Best over `repeats` trials of the mean milliseconds of `steps` calls."""
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        for i in range(steps):
-            fn(i)
-        times.append((time.perf_counter() - t0) * 1e3 / steps)
-    return min(times)
 
 
 def step_ms(model, xs, ys, steps, repeats, warmup):

@@ -19,6 +19,7 @@ import json
 import time
 
 import numpy as np
+from _timing import best_ms
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -29,18 +30,6 @@ def models():
     logreg = nn.Linear(784, 10)
     mlp = nn.Sequential(nn.Linear(784, 100), nn.ReLU(), nn.Linear(100, 10))
     return {"logreg": logreg, "mlp": mlp}
-
-
-def best_ms(fn, steps, repeats):
-    """Best over `repeats` trials of the mean milliseconds of `steps` calls of fn(i)
-    (the minimum is the estimate least disturbed by other processes)."""
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        for i in range(steps):
-            fn(i)
-        times.append((time.perf_counter() - t0) * 1e3 / steps)
-    return min(times)
 
 
 def time_steps(model, xs, ys, steps, repeats):

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { type NotebookScore, withStudentCode } from "../../lib/grade/mod.ts";
 import { FIXTURES } from "../grade_fixtures/snippets.ts";
 import { pageName } from "./feedback.ts";
-import { processesOfRun, ROOT } from "./sandbox.ts";
+import { exists, processesOfRun, ROOT } from "./sandbox.ts";
 import { type GradeOptions, gradeSubmission, readTemplate } from "./submission.ts";
 
 const SHEET = "02_adamnc_beta2";
@@ -282,12 +282,3 @@ for (const pid of [Deno.ppid]) {
 try { (await import("node:process")).default.kill(Deno.ppid, "SIGKILL"); leaked = true; } catch { /* denied */ }`);
   // Still here: the grader was not killed.
 });
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

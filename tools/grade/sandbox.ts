@@ -60,7 +60,8 @@ export interface RunResult {
   end: RunEnd;
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything (a file, a folder, a dangling link) is at `path`. */
+export async function exists(path: string): Promise<boolean> {
   try {
     await Deno.lstat(path);
     return true;

@@ -22,6 +22,22 @@ import { printClaim, progress } from "./report.ts";
 const bandOf = (rows: SeedBandRow[], q: "x" | "avgRegret") => rows.filter((r) => r.quantity === q);
 const band = { lo: "lo", hi: "hi" };
 
+/** x_t over seeds on F = [−1, 1]: the mean with its 95% band, log t, a rule at x* = −1. */
+const xBandChart = (rows: SeedBandRow[], title: string, subtitle: string) =>
+  lineChart(bandOf(rows, "x"), {
+    x: "t",
+    y: "mean",
+    series: "optimizer",
+    band,
+    yDomain: [-1, 1],
+    yRules: [-1],
+    title,
+    subtitle,
+    xLabel: "t",
+    yLabel: "x_t",
+    xType: "log",
+  });
+
 /** Runs Figure 1 and the theorems, stages results, prints claim lines; returns the claims. */
 export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
   const steps = quick ? 100_000 : 10_000_000;
@@ -62,20 +78,11 @@ export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
   );
   stage.chart(
     "figure1_stochastic_x",
-    lineChart(bandOf(seeded.bands, "x"), {
-      x: "t",
-      y: "mean",
-      series: "optimizer",
-      band,
-      yDomain: [-1, 1],
-      yRules: [-1],
-      title: "Figure 1 (right): x_t, stochastic",
-      subtitle: `${sub}; T = ${seeded.settings.steps}, mean of ${nSeeds} seeds of the draws, ` +
-        "95% band",
-      xLabel: "t",
-      yLabel: "x_t",
-      xType: "log",
-    }),
+    xBandChart(
+      seeded.bands,
+      "Figure 1 (right): x_t, stochastic",
+      `${sub}; T = ${seeded.settings.steps}, mean of ${nSeeds} seeds of the draws, 95% band`,
+    ),
   );
   const t1 = theorem1Demo({ steps: quick ? 3000 : 30_000 });
   const t2 = theorem2Demo({ steps: quick ? 20_000 : 200_000 });
@@ -90,20 +97,12 @@ export function reproduceSynthetic(stage: Staged, quick: boolean): Claim[] {
   );
   stage.chart(
     "theorem3_x",
-    lineChart(bandOf(t3.bands, "x"), {
-      x: "t",
-      y: "mean",
-      series: "optimizer",
-      band,
-      yDomain: [-1, 1],
-      yRules: [-1],
-      title: `Theorem 3: x_t (C = ${t3.C}, δ = ${t3.delta})`,
-      subtitle: `β1 = ${t3.beta1}, β2 = ${t3.beta2}, α_t = 0.5/√t, x₁ = 0; mean of ${t3.seeds} ` +
+    xBandChart(
+      t3.bands,
+      `Theorem 3: x_t (C = ${t3.C}, δ = ${t3.delta})`,
+      `β1 = ${t3.beta1}, β2 = ${t3.beta2}, α_t = 0.5/√t, x₁ = 0; mean of ${t3.seeds} ` +
         "seeds, 95% band",
-      xLabel: "t",
-      yLabel: "x_t",
-      xType: "log",
-    }),
+    ),
   );
   const claims = [...figure1Claims(fig, seeded), ...theoremClaims(t1, t2, t3)];
   claims.forEach(printClaim);

@@ -25,6 +25,7 @@ import { matmul, openSystemBlas, useSystemBlas, useWebAssemblyGemm } from "../li
 import { cifarnet, mlp } from "../lib/models/mod.ts";
 import { bestOfInterleaved, report } from "./_report.ts";
 import { measureMatmul, measureStep, randomBatches } from "./train_step.ts";
+import { aptInstall } from "../tools/_apt.ts";
 import { PYTHON, torchEnv } from "./_torch.ts";
 
 /** What `cifarnet_step_torch.py` prints. */
@@ -65,22 +66,9 @@ const isOpenBlas = (t: TorchResult) => /openblas/i.test(t.blas);
 /** Installs Debian's OpenBLAS when running as root with apt-get; returns what happened. */
 async function installOpenBlas(): Promise<string> {
   if (Deno.uid?.() !== 0) return "not root, so OpenBLAS was not installed";
-  try {
-    const out = await new Deno.Command("apt-get", {
-      args: ["install", "-y", "libopenblas0-pthread"],
-      stdout: "null",
-      stderr: "piped",
-      env: { DEBIAN_FRONTEND: "noninteractive" },
-    }).output();
-    if (!out.success) {
-      return `apt-get install libopenblas0-pthread failed: ${
-        new TextDecoder().decode(out.stderr).trim().split("\n").pop()
-      }`;
-    }
-    return "installed libopenblas0-pthread";
-  } catch (e) {
-    return `cannot run apt-get (${(e as Error).message})`;
-  }
+  return await aptInstall(["libopenblas0-pthread"])
+    ? "installed libopenblas0-pthread"
+    : "apt-get install libopenblas0-pthread failed (see apt's output above)";
 }
 
 /** PyTorch's times on OpenBLAS, or a line saying why there are none. */

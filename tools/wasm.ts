@@ -33,7 +33,7 @@ ${lines}
 
 /** The text `deno task wasm` would write for `m`. */
 export async function generated(m: WasmModule): Promise<string> {
-  return moduleText(m, await assembleWat(`${m.name}.wat`, m.wat, m.relaxed));
+  return moduleText(m, await assembleWat(`${m.name}.wat`, m.wat, m.relaxed, m.threads));
 }
 
 if (import.meta.main) {

@@ -6,15 +6,29 @@
  * into the module copies its operands into that workspace first, so no caller's
  * array ever has to live in it.
  *
+ * The memory is shared (a `SharedArrayBuffer` underneath): the helper threads of
+ * `threads.ts` instantiate the same {@link kernelsModule} over the same
+ * {@link kernelsMemory} and run kernels on disjoint parts of the workspace. Only
+ * this (the main) thread grows it, in {@link workspace}, and only while no
+ * helper runs.
+ *
  * @module
  */
 import { KERNELS_WASM_BASE64 } from "./_kernels_wasm.ts";
+import { KERNELS_MEMORY } from "./_kernels_wat.ts";
 import { SPMM_WIDTHS } from "./_spmm_wat.ts";
 
-const instance = new WebAssembly.Instance(
-  new WebAssembly.Module(Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0))),
+/** The compiled kernels module (its one import is `env.memory`, {@link kernelsMemory}). */
+export const kernelsModule: WebAssembly.Module = new WebAssembly.Module(
+  Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0)),
 );
-const memory = instance.exports.memory as WebAssembly.Memory;
+/** The workspace: the module's shared linear memory. */
+export const kernelsMemory: WebAssembly.Memory = new WebAssembly.Memory({
+  ...KERNELS_MEMORY,
+  shared: true,
+});
+const memory = kernelsMemory;
+const instance = new WebAssembly.Instance(kernelsModule, { env: { memory } });
 
 /** The micro-kernel; see `_gemm_wat.ts` for its arguments (byte addresses and strides). */
 export const gemmKernel = instance.exports.gemm as (

@@ -11,18 +11,21 @@ let wabt: Awaited<ReturnType<typeof wabtInit>> | null = null;
 
 /**
  * WebAssembly text to validated bytes, with SIMD on and, when `relaxed`, the
- * relaxed SIMD instructions too (off unless a module needs them, so that none
- * slips into one that should run everywhere).
+ * relaxed SIMD instructions too; with `threads`, shared memories and atomics
+ * (each off unless a module needs it, so that none slips into one that should
+ * run everywhere).
  */
 export async function assembleWat(
   name: string,
   wat: string,
   relaxed = false,
+  threads = false,
 ): Promise<Uint8Array<ArrayBuffer>> {
   wabt ??= await wabtInit();
-  const parsed = wabt.parseWat(name, wat, { simd: true, relaxed_simd: relaxed });
+  const features = { simd: true, relaxed_simd: relaxed, threads };
+  const parsed = wabt.parseWat(name, wat, features);
   try {
-    parsed.validate();
+    parsed.validate(features);
     return new Uint8Array(parsed.toBinary({}).buffer);
   } finally {
     parsed.destroy();

@@ -10,7 +10,7 @@
 import { FLOAT32_WAT } from "../../lib/framework/_float32_wat.ts";
 import { KERNELS_WAT } from "../../lib/kernels/_kernels_wat.ts";
 
-/** One module: its text, whether it may use relaxed SIMD, and its generated file. */
+/** One module: its text, which extra features it may use, and its generated file. */
 export interface WasmModule {
   /** A short name, used in messages and as the text's file name for the assembler. */
   readonly name: string;
@@ -18,6 +18,8 @@ export interface WasmModule {
   readonly wat: string;
   /** Whether the relaxed SIMD instructions are allowed. */
   readonly relaxed: boolean;
+  /** Whether shared memories (and atomics) are allowed: the threads proposal. */
+  readonly threads: boolean;
   /** The TypeScript file that holds the bytes, relative to the repository root. */
   readonly target: string;
   /** The name of the base64 constant exported by `target`. */
@@ -32,6 +34,7 @@ export const MODULES: readonly WasmModule[] = [
     name: "float32",
     wat: FLOAT32_WAT,
     relaxed: false,
+    threads: false,
     target: "lib/framework/_float32_wasm.ts",
     constant: "FLOAT32_WASM_BASE64",
     source: "_float32_wat.ts",
@@ -40,6 +43,7 @@ export const MODULES: readonly WasmModule[] = [
     name: "kernels",
     wat: KERNELS_WAT,
     relaxed: true,
+    threads: true,
     target: "lib/kernels/_kernels_wasm.ts",
     constant: "KERNELS_WASM_BASE64",
     source: "_kernels_wat.ts",

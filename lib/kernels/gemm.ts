@@ -38,6 +38,7 @@
  */
 import { copyBack } from "./_copy_back.ts";
 import { gemmKernel, workspace } from "./_wasm.ts";
+import { available, join, post, splitRanges } from "./threads.ts";
 import { openSystemBlas, type SystemBlas } from "./system_blas.ts";
 
 /** The opt-in system BLAS, when {@link useSystemBlas} loaded one. */
@@ -74,6 +75,12 @@ const MR = 6;
 const NR = 8;
 /** Workspace regions start on 64-byte cache lines. */
 const ALIGN = 16;
+/**
+ * Products of at least this many floating-point operations (2·m·k·n, padded to
+ * whole tiles) are split over {@link threads}; smaller ones would lose more to
+ * waking a helper than they gain.
+ */
+export const PARALLEL_MIN_FLOP = 1_000_000;
 
 /** Options of {@link gemm}. */
 export interface GemmOptions {
@@ -165,19 +172,47 @@ export function gemm(
     }
   }
 
-  gemmKernel(
+  const rsA = transA ? 4 : 4 * k;
+  const panelB = transB ? 4 * NR * k : 4 * NR;
+  const args = [
     aOff * 4,
-    transA ? 4 : 4 * k,
+    rsA,
     transA ? 4 * m : 4,
     bOff * 4,
     transB ? 4 * NR : 4 * n,
-    transB ? 4 * NR * k : 4 * NR,
+    panelB,
     k,
     cOff * 4,
     nPad * 4,
     mBlocks,
     nPanels,
-  );
+  ];
+  // Split C into row blocks of 6 or column panels of 8, whichever has more.
+  const byRows = mBlocks >= nPanels;
+  const units = byRows ? mBlocks : nPanels;
+  const t = 2 * MR * NR * mBlocks * nPanels * k >= PARALLEL_MIN_FLOP ? available(units) : 1;
+  if (t === 1) {
+    gemmKernel(...(args as Parameters<typeof gemmKernel>));
+  } else {
+    const starts = splitRanges(units, t);
+    const part = (i: number): number[] => {
+      const [u0, u1] = [starts[i]!, starts[i + 1]!];
+      const a = args.slice();
+      if (byRows) {
+        a[0] = args[0]! + u0 * MR * rsA; // A's rows 6·u0 …
+        a[7] = args[7]! + u0 * MR * nPad * 4; // C's rows 6·u0 …
+        a[9] = u1 - u0;
+      } else {
+        a[3] = args[3]! + u0 * panelB; // B's panels u0 …
+        a[7] = args[7]! + u0 * NR * 4; // C's columns 8·u0 …
+        a[10] = u1 - u0;
+      }
+      return a;
+    };
+    for (let h = 1; h < t; h++) post(h - 1, [{ fn: "gemm", args: part(h) }]);
+    gemmKernel(...(part(0) as Parameters<typeof gemmKernel>));
+    join();
+  }
 
   copyBack(w, cOff, nPad, m, n, c, bias, accumulate);
 }

@@ -1,36 +1,105 @@
 /**
- * The layout of the control block shared by `threads.ts` (the main thread) and
- * `_thread_worker.ts` (each helper): one slot of {@link SLOT} 32-bit integers
- * per helper, read and written with `Atomics`.
+ * The job that `threads.ts` (the main thread) shares with the helpers
+ * (`_thread_worker.ts`), and the loop both sides run on it. A job is a range of
+ * `units` independent blocks of C and up to {@link CALLS} kernel calls whose
+ * arguments are affine in the block: blocks u … u + s − 1 are computed by
  *
  * ```
- * slot[SEQ]    work number, bumped by the main thread to post work (STOP: exit)
- * slot[DONE]   the last work number the helper finished
- * slot[READY]  1 once the helper has instantiated the module
- * slot[ERROR]  1 if the helper's last work threw (a trap)
- * slot[COUNT]  how many calls the work has (≤ CALLS)
- * slot[FIRST + i·CALL_INTS ..]  call i: export index, argument count, arguments
+ * fn(args + u·deltas), with argument `countArg` set to s
+ * ```
+ *
+ * Threads claim chunks of blocks from one counter until none is left, so a
+ * thread that is slow to wake (a busy machine) just claims fewer; which thread
+ * computes a block never changes its bits.
+ *
+ * Layout of the control block (32-bit integers, read and written with `Atomics`;
+ * the 64-bit claim word at {@link CLAIM64} is the job's number ≪ 32 | next block):
+ *
+ * ```
+ * [SEQ]       the job's number, bumped by the main thread to post one (STOP: exit)
+ * [FINISHED]  blocks finished; the job is done when it reaches [UNITS]
+ * [ERROR]     the number of a job in which a helper's kernel threw
+ * [UNITS] [CHUNK] [COUNT]   blocks, blocks per claim, calls
+ * [FIRST + i·CALL_INTS ..]  call i: export index, argument count, countArg, args, deltas
+ * [READY + h·READY_STRIDE]      1 once helper h has instantiated the module
+ * [READY + h·READY_STRIDE + 1]  1 tells helper h to leave its loop
  * ```
  *
  * @module
  */
 
 export const SEQ = 0;
-export const DONE = 1;
-export const READY = 2;
-export const ERROR = 3;
-export const COUNT = 4;
-export const FIRST = 5;
-/** Most calls in one piece of work, and most arguments per call. */
+export const FINISHED = 1;
+export const ERROR = 2;
+export const UNITS = 3;
+export const CHUNK = 4;
+export const COUNT = 5;
+/** The claim word: index in a `BigInt64Array` over the same buffer (ints 8 and 9). */
+export const CLAIM64 = 4;
+/** The first call, on its own cache line away from the claim word. */
+export const FIRST = 16;
+/** Most calls in one job, and most arguments per call. */
 export const CALLS = 2;
 export const MAX_ARGS = 12;
-export const CALL_INTS = 2 + MAX_ARGS;
-/** Integers per helper: 32, so that two helpers' flags never share a 64-byte cache line. */
-export const SLOT = 32;
-/** The SEQ value that tells a helper to leave its loop. */
-export const STOP = -1;
+export const CALL_INTS = 3 + 2 * MAX_ARGS;
+/** Helpers' ready and stop flags, each helper's on its own 64-byte cache line. */
+export const READY = 128;
+export const READY_STRIDE = 16;
+/** The most helpers. */
+export const MAX_HELPERS = 63;
+/** The control block's size in bytes. */
+export const CONTROL_BYTES = 4 * (READY + READY_STRIDE * MAX_HELPERS);
+/** Offset of a helper's stop flag from its ready flag. */
+export const STOP = 1;
 
 /** The module's function exports, in one order both sides agree on (sorted names). */
 export function kernelNames(exports: WebAssembly.ModuleExportDescriptor[]): string[] {
   return exports.filter((e) => e.kind === "function").map((e) => e.name).sort();
+}
+
+/** A kernel export, as both sides call it. */
+export type Kernel = (...args: number[]) => unknown;
+
+/**
+ * Claims chunks of job `seq` and runs them until none is left (or the job is
+ * no longer `seq`); returns how many blocks this thread ran. The same on both
+ * sides. A kernel that throws still counts its blocks as finished (so no
+ * thread waits forever) and marks the job in [ERROR].
+ */
+export function runJob(
+  control: Int32Array,
+  claim: BigInt64Array,
+  fns: readonly Kernel[],
+  seq: number,
+): number {
+  const units = control[UNITS]!;
+  const chunk = control[CHUNK]!;
+  const count = control[COUNT]!;
+  const tag = BigInt(seq) << 32n;
+  let ran = 0;
+  for (;;) {
+    const w = Atomics.load(claim, CLAIM64);
+    if ((w & ~0xffffffffn) !== tag) return ran;
+    const u = Number(w & 0xffffffffn);
+    if (u >= units) return ran;
+    const s = Math.min(chunk, units - u);
+    if (Atomics.compareExchange(claim, CLAIM64, w, w + BigInt(s)) !== w) continue;
+    try {
+      for (let i = 0; i < count; i++) {
+        const at = FIRST + i * CALL_INTS;
+        const n = control[at + 1]!;
+        const countArg = control[at + 2]!;
+        const args = new Array<number>(n);
+        for (let j = 0; j < n; j++) {
+          args[j] = control[at + 3 + j]! + u * control[at + 3 + MAX_ARGS + j]!;
+        }
+        if (countArg >= 0) args[countArg] = s;
+        fns[control[at]!]!(...args);
+      }
+    } catch {
+      Atomics.store(control, ERROR, seq);
+    }
+    ran += s;
+    if (Atomics.add(control, FINISHED, s) + s === units) Atomics.notify(control, FINISHED);
+  }
 }

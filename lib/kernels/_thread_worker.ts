@@ -1,63 +1,43 @@
 /**
  * A helper thread of `threads.ts`: instantiates the kernels module over the
  * shared memory it is handed, says it is ready, then loops: sleep in
- * `Atomics.wait` until the main thread posts work, run its kernel calls, store
- * the work's number as done. It never posts a message and never returns to its
- * event loop until told to stop; layout in `_thread_protocol.ts`.
+ * `Atomics.wait` until the main thread posts a job, claim and run chunks of it
+ * (`runJob` of `_thread_protocol.ts`, the main thread's own loop), sleep again.
+ * It never posts a message and never returns to its event loop until told to
+ * stop.
  *
  * @module
  */
 import { workerData } from "node:worker_threads";
-import {
-  CALL_INTS,
-  COUNT,
-  DONE,
-  ERROR,
-  FIRST,
-  READY,
-  SEQ,
-  SLOT,
-  STOP,
-} from "./_thread_protocol.ts";
+import { type Kernel, READY, READY_STRIDE, runJob, SEQ, STOP } from "./_thread_protocol.ts";
 
 interface Setup {
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
   control: Int32Array;
-  slot: number;
+  helper: number;
   names: string[];
 }
 
-const { module, memory, control: all, slot, names } = workerData as Setup;
-const control = all.subarray(slot, slot + SLOT);
+const { module, memory, control, helper, names } = workerData as Setup;
+const claim = new BigInt64Array(control.buffer);
 const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const fns = names.map((n) => exports[n] as (...args: number[]) => unknown);
-const args: number[][] = Array.from({ length: 13 }, (_, n) => new Array(n).fill(0));
+const fns = names.map((n) => exports[n] as Kernel);
 
-/** Spins this many times on SEQ before sleeping: work often follows work within microseconds. */
+/** Spins this many times on SEQ before sleeping: jobs often follow jobs within microseconds. */
 const SPIN = 2_000;
 
-Atomics.store(control, READY, 1);
-Atomics.notify(control, READY);
-let seen = 0;
+const ready = READY + READY_STRIDE * helper;
+Atomics.store(control, ready, 1);
+Atomics.notify(control, ready);
+let seen = Atomics.load(control, SEQ);
 for (;;) {
   let seq = Atomics.load(control, SEQ);
-  for (let spins = 0; seq === seen; seq = Atomics.load(control, SEQ)) {
+  for (let spins = 0; seq === seen && !Atomics.load(control, ready + STOP);) {
     if (++spins > SPIN) Atomics.wait(control, SEQ, seen);
+    seq = Atomics.load(control, SEQ);
   }
-  if (seq === STOP) break;
+  if (Atomics.load(control, ready + STOP)) break;
   seen = seq;
-  try {
-    const count = control[COUNT]!;
-    for (let i = 0; i < count; i++) {
-      const at = FIRST + i * CALL_INTS;
-      const a = args[control[at + 1]!]!;
-      for (let j = 0; j < a.length; j++) a[j] = control[at + 2 + j]!;
-      fns[control[at]!]!(...a);
-    }
-  } catch {
-    Atomics.store(control, ERROR, 1);
-  }
-  Atomics.store(control, DONE, seq);
-  Atomics.notify(control, DONE);
+  runJob(control, claim, fns, seq);
 }

@@ -28,7 +28,11 @@ export const kernelsMemory: WebAssembly.Memory = new WebAssembly.Memory({
   shared: true,
 });
 const memory = kernelsMemory;
-const instance = new WebAssembly.Instance(kernelsModule, { env: { memory } });
+/** This thread's instance of {@link kernelsModule}. */
+export const kernelsInstance: WebAssembly.Instance = new WebAssembly.Instance(kernelsModule, {
+  env: { memory },
+});
+const instance = kernelsInstance;
 
 /** The micro-kernel; see `_gemm_wat.ts` for its arguments (byte addresses and strides). */
 export const gemmKernel = instance.exports.gemm as (

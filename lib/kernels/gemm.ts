@@ -38,7 +38,7 @@
  */
 import { copyBack } from "./_copy_back.ts";
 import { gemmKernel, workspace } from "./_wasm.ts";
-import { available, join, post, splitRanges } from "./threads.ts";
+import { available, runParallel } from "./threads.ts";
 import { openSystemBlas, type SystemBlas } from "./system_blas.ts";
 
 /** The opt-in system BLAS, when {@link useSystemBlas} loaded one. */
@@ -187,31 +187,19 @@ export function gemm(
     mBlocks,
     nPanels,
   ];
-  // Split C into row blocks of 6 or column panels of 8, whichever has more.
-  const byRows = mBlocks >= nPanels;
-  const units = byRows ? mBlocks : nPanels;
-  const t = 2 * MR * NR * mBlocks * nPanels * k >= PARALLEL_MIN_FLOP ? available(units) : 1;
+  const t = 2 * MR * NR * mBlocks * nPanels * k >= PARALLEL_MIN_FLOP
+    ? available(Math.max(mBlocks, nPanels))
+    : 1;
   if (t === 1) {
     gemmKernel(...(args as Parameters<typeof gemmKernel>));
+  } else if (mBlocks >= nPanels) {
+    // Blocks of 6 rows: A's rows and C's rows move on, the block count (arg 9) is the chunk's.
+    const deltas = [MR * rsA, 0, 0, 0, 0, 0, 0, MR * nPad * 4];
+    runParallel(mBlocks, [{ fn: "gemm", args, deltas, countArg: 9 }], t);
   } else {
-    const starts = splitRanges(units, t);
-    const part = (i: number): number[] => {
-      const [u0, u1] = [starts[i]!, starts[i + 1]!];
-      const a = args.slice();
-      if (byRows) {
-        a[0] = args[0]! + u0 * MR * rsA; // A's rows 6·u0 …
-        a[7] = args[7]! + u0 * MR * nPad * 4; // C's rows 6·u0 …
-        a[9] = u1 - u0;
-      } else {
-        a[3] = args[3]! + u0 * panelB; // B's panels u0 …
-        a[7] = args[7]! + u0 * NR * 4; // C's columns 8·u0 …
-        a[10] = u1 - u0;
-      }
-      return a;
-    };
-    for (let h = 1; h < t; h++) post(h - 1, [{ fn: "gemm", args: part(h) }]);
-    gemmKernel(...(part(0) as Parameters<typeof gemmKernel>));
-    join();
+    // Panels of 8 columns: B's panels and C's columns move on, the panel count (arg 10) is the chunk's.
+    const deltas = [0, 0, 0, panelB, 0, 0, 0, NR * 4];
+    runParallel(nPanels, [{ fn: "gemm", args, deltas, countArg: 10 }], t);
   }
 
   copyBack(w, cOff, nPad, m, n, c, bias, accumulate);

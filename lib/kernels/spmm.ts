@@ -37,7 +37,9 @@
  */
 import { copyBack } from "./_copy_back.ts";
 import { relu as reluInPlace } from "./relu.ts";
-import { spmmKernels, workspace, workspaceInts } from "./_wasm.ts";
+import { workspace, workspaceInts } from "./_wasm.ts";
+import { PARALLEL_MIN_FLOP } from "./gemm.ts";
+import { available, type KernelCall, runParallel } from "./threads.ts";
 import type { Csr } from "./csr.ts";
 
 /**
@@ -113,25 +115,40 @@ export function spmm(
   w.set(s.values.subarray(0, nnz), vals);
   w.set(b.length === k * n ? b : b.subarray(0, k * n), bOff);
   w.fill(0, bOff + k * n, cOff);
-  const args = [4 * ptr, 4 * idx, 4 * vals, m] as const;
-  const flags = [+biasInKernel, +(relu && !accumulate)] as const;
+  const flags = [+biasInKernel, +(relu && !accumulate)];
+  // Per row block: the row pointers and C's rows move on; the row count (arg 3) is the chunk's.
+  const deltas = [4, 0, 0, 0, 0, 0, 4 * ld];
+  const calls: KernelCall[] = [];
   if (full > 0) {
-    spmmKernels[SPMM_PANEL]!(
-      ...args,
-      4 * bOff,
-      4 * n,
-      4 * cOff,
-      4 * ld,
-      full,
-      4 * biasOff,
-      ...flags,
-    );
+    const args = [4 * ptr, 4 * idx, 4 * vals, m, 4 * bOff, 4 * n, 4 * cOff, 4 * ld, full];
+    calls.push({
+      fn: `spmm${SPMM_PANEL}`,
+      args: [...args, 4 * biasOff, ...flags],
+      deltas,
+      countArg: 3,
+    });
   }
   if (tail > 0) {
     const done = 16 * SPMM_PANEL * full;
-    const at = [4 * bOff + done, 4 * n, 4 * cOff + done, 4 * ld, 1, 4 * biasOff + done] as const;
-    spmmKernels[tail]!(...args, ...at, ...flags);
+    const args = [
+      4 * ptr,
+      4 * idx,
+      4 * vals,
+      m,
+      4 * bOff + done,
+      4 * n,
+      4 * cOff + done,
+      4 * ld,
+      1,
+    ];
+    calls.push({
+      fn: `spmm${tail}`,
+      args: [...args, 4 * biasOff + done, ...flags],
+      deltas,
+      countArg: 3,
+    });
   }
+  runParallel(m, calls, 2 * nnz * 4 * vectors >= PARALLEL_MIN_FLOP ? available(m) : 1);
   copyBack(w, cOff, ld, m, n, c, biasInKernel ? undefined : bias, accumulate);
   if (relu && accumulate) reluInPlace(c, m * n);
 }

@@ -1,6 +1,7 @@
 /**
  * The numeric kernels of the MNIST models, on row-major `Float32Array`s: the
- * matrix product (a WebAssembly SIMD micro-kernel behind {@link gemm}), softmax
+ * matrix product (a WebAssembly SIMD micro-kernel behind {@link gemm}, split
+ * over {@link setThreads} threads with the same bits for any count), softmax
  * cross-entropy, ReLU and column sums, the sparse product {@link spmm} of a CSR
  * matrix ({@link sparsify}) with a dense one, plus the naive product they are tested
  * and benchmarked against.
@@ -17,6 +18,7 @@ export {
   useSystemBlas,
   useWebAssemblyGemm,
 } from "./gemm.ts";
+export { defaultThreads, MAX_THREADS, setThreads, startThreads, threads } from "./threads.ts";
 export { OPENBLAS_PATHS, openSystemBlas, type SystemBlas } from "./system_blas.ts";
 export { naiveMatmul } from "./naive_matmul.ts";
 export { countCorrect, softmaxCrossEntropy } from "./softmax_cross_entropy.ts";

@@ -123,21 +123,34 @@ export function setThreads(n: number): void {
   workers.length = Math.min(workers.length, n - 1);
 }
 
+const WORKER_URL = new URL("./_thread_worker.ts", import.meta.url);
+
+/** Why helpers cannot start here (no permission to read their module), or "" when they can. */
+function cannotSpawn(): string {
+  if (WORKER_URL.protocol !== "file:") return "";
+  const state = Deno.permissions.querySync({ name: "read", path: WORKER_URL });
+  return state.state === "granted" ? "" : `no read permission for ${WORKER_URL.pathname}`;
+}
+
 function spawn(h: number): void {
   const ready = READY + READY_STRIDE * h;
   Atomics.store(control, ready, 0);
   Atomics.store(control, ready + STOP, 0);
-  try {
-    const w = new Worker(new URL("./_thread_worker.ts", import.meta.url), {
-      workerData: { module: kernelsModule, memory: kernelsMemory, control, helper: h, names },
-    });
-    w.unref();
-    workers[h] = w;
-  } catch (e) {
-    // No workers here (e.g. no permission to read the worker's module): stay on one thread.
-    wanted = 1;
-    console.warn(`lib/kernels: no helper threads (${(e as Error).message}); using 1 thread`);
+  let why = cannotSpawn();
+  if (why === "") {
+    try {
+      const w = new Worker(WORKER_URL, {
+        workerData: { module: kernelsModule, memory: kernelsMemory, control, helper: h, names },
+      });
+      w.unref();
+      workers[h] = w;
+      return;
+    } catch (e) {
+      why = (e as Error).message;
+    }
   }
+  wanted = 1;
+  console.warn(`lib/kernels: no helper threads (${why}); products run on 1 thread`);
 }
 
 /**

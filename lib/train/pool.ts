@@ -2,15 +2,29 @@
  * Independent runs of a grid on parallel Web Workers, one per core. Each worker
  * loads the data set once and trains the runs it is handed; results come back
  * in the order of the input, so a grid's output does not depend on scheduling.
+ * The workers' matrix products use the cores the workers leave free
+ * ({@link threadsPerWorker}: 1 when there are as many workers as cores), so the
+ * machine is not oversubscribed; the results are the same bits either way.
  *
  * @module
  */
+import { defaultThreads } from "../kernels/threads.ts";
 import type { TrainResult } from "./run.ts";
 import type { TrainSettings } from "./settings.ts";
 
 /** Default worker count: the machine's cores. */
 export function defaultWorkers(): number {
   return Math.max(1, navigator.hardwareConcurrency || 1);
+}
+
+/**
+ * Threads for each worker's products (`setThreads` of lib/kernels) when `workers`
+ * share the machine: its cores divided among them, at least 1, at most the
+ * kernels' default.
+ */
+export function threadsPerWorker(workers: number): number {
+  const cores = navigator.hardwareConcurrency || 1;
+  return Math.max(1, Math.min(defaultThreads(), Math.floor(cores / Math.max(1, workers))));
 }
 
 /**
@@ -36,6 +50,7 @@ export async function trainGrid(
           reject(new Error(`worker failed to start: ${e.message}`));
         };
       });
+      w.postMessage({ threads: threadsPerWorker(n) });
       while (next < runs.length) {
         const i = next++;
         const r = await new Promise<TrainResult>((resolve, reject) => {

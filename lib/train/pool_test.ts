@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { loadMnist } from "../data/load.ts";
-import { trainGrid } from "./pool.ts";
+import { threadsPerWorker, trainGrid } from "./pool.ts";
 import { trainRun } from "./run.ts";
 import { defaultSettings, type TrainSettings } from "./settings.ts";
 
@@ -22,6 +22,21 @@ Deno.test("trainGrid: results on workers equal in-process runs, in input order",
     assert.deepEqual(onWorkers[i]!.curve, local.curve);
     assert.deepEqual(onWorkers[i]!.final, local.final);
   }
+});
+
+Deno.test("trainGrid: one worker multiplies on the free cores too, with the same results", async () => {
+  const runs = [{ ...base, model: "mlp" as const }];
+  const [onWorker] = await trainGrid(runs, { workers: 1 });
+  const local = trainRun(runs[0]!, await loadMnist({ dataset: "mnist" }));
+  assert.deepEqual(onWorker!.curve, local.curve);
+  assert.deepEqual(onWorker!.final, local.final);
+});
+
+Deno.test("threadsPerWorker: the cores shared among the workers, at least 1", () => {
+  const cores = navigator.hardwareConcurrency;
+  assert.equal(threadsPerWorker(cores), 1);
+  assert.equal(threadsPerWorker(2 * cores), 1);
+  assert.equal(threadsPerWorker(1), Math.min(2, cores));
 });
 
 Deno.test("trainGrid: a failing run rejects with the worker's error", async () => {

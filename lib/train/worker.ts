@@ -1,6 +1,7 @@
 /**
  * The grid worker: receives run settings, trains, posts the result. The data set
- * is loaded once per (dataset, dataDir) and kept.
+ * is loaded once per (dataset, dataDir) and kept. Its matrix products run on 1
+ * thread unless the pool first sends `{ threads }` (see `threadsPerWorker`).
  *
  * @module
  */
@@ -8,10 +9,18 @@
 import { loadTrainingData, type TrainingData } from "./data.ts";
 import { trainRun } from "./run.ts";
 import type { TrainSettings } from "./settings.ts";
+import { setThreads } from "../kernels/threads.ts";
 
 const cache = new Map<string, Promise<TrainingData>>();
 
-self.onmessage = async (e: MessageEvent<TrainSettings>) => {
+// One run per core already: the products stay on this thread unless told otherwise.
+setThreads(1);
+
+self.onmessage = async (e: MessageEvent<TrainSettings | { threads: number }>) => {
+  if ("threads" in e.data) {
+    setThreads(e.data.threads);
+    return;
+  }
   try {
     const s = e.data;
     const key = `${s.dataset}:${s.dataDir ?? ""}:${s.model === "cifarnet"}`; // padded for CIFARNET

@@ -25,7 +25,9 @@ export async function assembleWat(
   const features = { simd: true, relaxed_simd: relaxed, threads };
   const parsed = wabt.parseWat(name, wat, features);
   try {
-    parsed.validate(features);
+    // wabt's validate takes the features too (its .d.ts leaves the parameter out).
+    const validate = parsed.validate as unknown as (f: typeof features) => void;
+    validate.call(parsed, features);
     return new Uint8Array(parsed.toBinary({}).buffer);
   } finally {
     parsed.destroy();

@@ -16,13 +16,13 @@
  * the 64-bit claim word at {@link CLAIM64} is the job's number ≪ 32 | next block):
  *
  * ```
- * [SEQ]       the job's number, bumped by the main thread to post one (STOP: exit)
+ * [SEQ]       the job's number, bumped by the main thread to post one
  * [FINISHED]  blocks finished; the job is done when it reaches [UNITS]
  * [ERROR]     the number of a job in which a helper's kernel threw
  * [UNITS] [CHUNK] [COUNT]   blocks, blocks per claim, calls
+ * [HELPERS]   how many helpers may take part (helpers 0 … HELPERS − 1)
  * [FIRST + i·CALL_INTS ..]  call i: export index, argument count, countArg, args, deltas
- * [READY + h·READY_STRIDE]      1 once helper h has instantiated the module
- * [READY + h·READY_STRIDE + 1]  1 tells helper h to leave its loop
+ * [READY + h·READY_STRIDE]  1 once helper h has instantiated the module
  * ```
  *
  * @module
@@ -34,6 +34,7 @@ export const ERROR = 2;
 export const UNITS = 3;
 export const CHUNK = 4;
 export const COUNT = 5;
+export const HELPERS = 6;
 /** The claim word: index in a `BigInt64Array` over the same buffer (ints 8 and 9). */
 export const CLAIM64 = 4;
 /** The first call, on its own cache line away from the claim word. */
@@ -42,15 +43,13 @@ export const FIRST = 16;
 export const CALLS = 2;
 export const MAX_ARGS = 12;
 export const CALL_INTS = 3 + 2 * MAX_ARGS;
-/** Helpers' ready and stop flags, each helper's on its own 64-byte cache line. */
+/** Helpers' ready flags, each on its own 64-byte cache line. */
 export const READY = 128;
 export const READY_STRIDE = 16;
 /** The most helpers. */
 export const MAX_HELPERS = 63;
 /** The control block's size in bytes. */
 export const CONTROL_BYTES = 4 * (READY + READY_STRIDE * MAX_HELPERS);
-/** Offset of a helper's stop flag from its ready flag. */
-export const STOP = 1;
 
 /** The module's function exports, in one order both sides agree on (sorted names). */
 export function kernelNames(exports: WebAssembly.ModuleExportDescriptor[]): string[] {

@@ -2,14 +2,14 @@
  * A helper thread of `threads.ts`: instantiates the kernels module over the
  * shared memory it is handed, says it is ready, then loops: sleep in
  * `Atomics.wait` until the main thread posts a job, claim and run chunks of it
- * (`runJob` of `_thread_protocol.ts`, the main thread's own loop), sleep again.
- * It never posts a message and never returns to its event loop until told to
- * stop.
+ * (`runJob` of `_thread_protocol.ts`, the main thread's own loop) when the job
+ * wants this many helpers, sleep again. It never posts a message and never
+ * returns to its event loop; it is unref'd, so it ends with the process.
  *
  * @module
  */
 import { workerData } from "node:worker_threads";
-import { type Kernel, READY, READY_STRIDE, runJob, SEQ, STOP } from "./_thread_protocol.ts";
+import { HELPERS, type Kernel, READY, READY_STRIDE, runJob, SEQ } from "./_thread_protocol.ts";
 
 interface Setup {
   module: WebAssembly.Module;
@@ -33,11 +33,9 @@ Atomics.notify(control, ready);
 let seen = Atomics.load(control, SEQ);
 for (;;) {
   let seq = Atomics.load(control, SEQ);
-  for (let spins = 0; seq === seen && !Atomics.load(control, ready + STOP);) {
+  for (let spins = 0; seq === seen; seq = Atomics.load(control, SEQ)) {
     if (++spins > SPIN) Atomics.wait(control, SEQ, seen);
-    seq = Atomics.load(control, SEQ);
   }
-  if (Atomics.load(control, ready + STOP)) break;
   seen = seq;
-  runJob(control, claim, fns, seq);
+  if (helper < Atomics.load(control, HELPERS)) runJob(control, claim, fns, seq);
 }

@@ -46,6 +46,7 @@ import {
   ERROR,
   FINISHED,
   FIRST,
+  HELPERS,
   type Kernel,
   kernelNames,
   MAX_ARGS,
@@ -54,7 +55,6 @@ import {
   READY_STRIDE,
   runJob,
   SEQ,
-  STOP,
   UNITS,
 } from "./_thread_protocol.ts";
 
@@ -101,8 +101,9 @@ export function threads(): number {
 
 /**
  * Products large enough to pay will be split over `n` threads: the calling one
- * and n − 1 helpers (started on demand; surplus ones are stopped). Results are
- * the same bits for every n. The training grid's workers, which already use one
+ * and n − 1 helpers (started on demand; after a lower n, the surplus ones stay
+ * parked in `Atomics.wait`, costing nothing). Results are the same bits for
+ * every n. The training grid's workers, which already use one
  * core each, set 1.
  *
  * @throws {RangeError} unless n is an integer in 1 … {@link MAX_THREADS}
@@ -112,15 +113,6 @@ export function setThreads(n: number): void {
     throw new RangeError(`setThreads: n must be an integer in 1 … ${MAX_THREADS}, got ${n}`);
   }
   wanted = n;
-  for (let h = n - 1; h < workers.length; h++) {
-    const w = workers[h];
-    if (w === undefined) continue;
-    Atomics.store(control, READY + READY_STRIDE * h + STOP, 1);
-    Atomics.notify(control, SEQ);
-    w.terminate();
-    workers[h] = undefined;
-  }
-  workers.length = Math.min(workers.length, n - 1);
 }
 
 const WORKER_URL = new URL("./_thread_worker.ts", import.meta.url);
@@ -133,9 +125,7 @@ function cannotSpawn(): string {
 }
 
 function spawn(h: number): void {
-  const ready = READY + READY_STRIDE * h;
-  Atomics.store(control, ready, 0);
-  Atomics.store(control, ready + STOP, 0);
+  Atomics.store(control, READY + READY_STRIDE * h, 0);
   let why = cannotSpawn();
   if (why === "") {
     try {
@@ -225,12 +215,13 @@ export function runParallel(units: number, calls: readonly KernelCall[], t: numb
   control[UNITS] = units;
   control[CHUNK] = t === 1 ? units : Math.max(1, Math.ceil(units / (4 * t)));
   control[COUNT] = calls.length;
+  control[HELPERS] = t - 1;
   Atomics.store(control, FINISHED, 0);
   seq = (seq % 0x7ffffffe) + 1;
   Atomics.store(claim, CLAIM64, BigInt(seq) << 32n);
   Atomics.store(control, SEQ, seq);
   if (t > 1) {
-    Atomics.notify(control, SEQ, t - 1);
+    Atomics.notify(control, SEQ); // all: a parked surplus helper (h ≥ t − 1) goes back to sleep
     handedOut++;
   }
   const ran = runJob(control, claim, fns, seq);

@@ -13,6 +13,10 @@
  * libopenblas0-pthread` and asks again; if it still is not OpenBLAS, it prints
  * PyTorch's times with no ratio and says why.
  *
+ * Ours runs on 1 and on 2 threads (`setThreads`: the products split over a
+ * helper thread, with the same bits), interleaved in the same trials, each
+ * against PyTorch on 1 thread, and labelled so.
+ *
  * It also times our product against the system OpenBLAS called through Deno's FFI
  * (`lib/kernels/system_blas.ts`, one thread), and the two steps again with
  * `useSystemBlas()`: the opt-in route, not bit-identical across machines.
@@ -21,10 +25,25 @@
  *
  * @module
  */
-import { matmul, openSystemBlas, useSystemBlas, useWebAssemblyGemm } from "../lib/kernels/mod.ts";
+import {
+  matmul,
+  openSystemBlas,
+  setThreads,
+  startThreads,
+  threads,
+  useSystemBlas,
+  useWebAssemblyGemm,
+} from "../lib/kernels/mod.ts";
 import { cifarnet, mlp } from "../lib/models/mod.ts";
 import { bestOfInterleaved, report } from "./_report.ts";
-import { measureMatmul, measureStep, randomBatches } from "./train_step.ts";
+import {
+  measureMatmul,
+  measureStep,
+  measureSteps,
+  onThreads,
+  OUR_THREADS,
+  randomBatches,
+} from "./train_step.ts";
 import { aptInstall } from "../tools/_apt.ts";
 import { PYTHON, torchEnv } from "./_torch.ts";
 
@@ -89,21 +108,39 @@ async function torchOnOpenBlas(): Promise<{ torch?: TorchResult; note: string }>
   };
 }
 
-/** GFLOP/s of C = A·B, ours and the system OpenBLAS through FFI, interleaved. */
-function ffiMatmul(m: number, k: number, n: number): { ours: number; blas: number } | string {
+/**
+ * GFLOP/s of C = A·B, ours on each of `counts` threads and the system OpenBLAS
+ * through FFI (one thread), interleaved; `ours[i]` is on `counts[i]` threads.
+ */
+function ffiMatmul(
+  m: number,
+  k: number,
+  n: number,
+  counts: readonly number[],
+): { ours: number[]; blas: number } | string {
   const blas = openSystemBlas();
   if (typeof blas === "string") return blas;
+  const before = threads();
   try {
     const a = Float32Array.from({ length: m * k }, (_, i) => (i % 7) / 7);
     const b = Float32Array.from({ length: k * n }, (_, i) => (i % 5) / 5 - 0.4);
     const c = new Float32Array(m * n);
-    const [ours, ref] = bestOfInterleaved([
-      () => matmul(m, k, n, a, b, c),
+    setThreads(Math.max(...counts));
+    startThreads();
+    const times = bestOfInterleaved([
+      ...counts.map((t) => () => {
+        setThreads(t);
+        matmul(m, k, n, a, b, c);
+      }),
       () => blas.sgemm(false, false, m, k, n, a, b, 0, c),
     ], 20);
     const flop = 2 * m * k * n;
-    return { ours: flop / ours! / 1e6, blas: flop / ref! / 1e6 };
+    return {
+      ours: counts.map((_, i) => flop / times[i]! / 1e6),
+      blas: flop / times[counts.length]! / 1e6,
+    };
   } finally {
+    setThreads(before);
     blas.close();
   }
 }
@@ -128,7 +165,7 @@ const GPU_TFLOPS = 10;
 /** The grid the README prices: 2 optimizers × 3 α × 2 β2 × 5 seeds, 150 epochs of 390 steps. */
 export const FULL_GRID = { runs: 2 * 3 * 2 * 5, stepsPerRun: 150 * Math.floor(50_000 / 128) };
 
-/** Our two steps with the opt-in system BLAS, or why there are none. */
+/** Our two steps with the opt-in system BLAS (one thread), or why there are none. */
 function stepsViaSystemBlas(): { mlp: number; cifar: number } | string {
   try {
     useSystemBlas();
@@ -160,39 +197,44 @@ export async function run(): Promise<void> {
   // PyTorch runs in its own process, before and after ours; each metric keeps its best,
   // so that a burst of load from other processes does not fall on one side only.
   const before = await torchOnOpenBlas();
-  const mm = measureMatmul();
-  const mlpStep = measureStep(mlp({ sparseDensity: 0 }), randomBatches(784, 10));
-  const cifar = measureStep(cifarnet(), randomBatches(3 * 32 * 32, 10), 1, 3);
-  console.log(
-    `ours: matmul 128×784·784×100 ${mm.ours.toFixed(1)} GFLOP/s; dense-input MLP step ` +
-      `${mlpStep.step.toFixed(3)} ms; CIFARNET step ${cifar.step.toFixed(0)} ms ` +
-      `(lossAndGrad ${cifar.lossAndGrad.toFixed(0)} ms, update ${cifar.update.toFixed(2)} ms)`,
+  const mm = measureMatmul(128, 784, 100, OUR_THREADS);
+  const mlpStep = measureSteps(mlp({ sparseDensity: 0 }), randomBatches(784, 10), OUR_THREADS);
+  const cifar = measureSteps(cifarnet(), randomBatches(3 * 32 * 32, 10), OUR_THREADS, 1, 3);
+  OUR_THREADS.forEach((t, i) =>
+    console.log(
+      `ours${onThreads(t)}: matmul 128×784·784×100 ${mm.ours[i]!.toFixed(1)} GFLOP/s; ` +
+        `dense-input MLP step ${mlpStep[i]!.step.toFixed(3)} ms; CIFARNET step ` +
+        `${cifar[i]!.step.toFixed(0)} ms (lossAndGrad ${cifar[i]!.lossAndGrad.toFixed(0)} ms, ` +
+        `update ${cifar[i]!.update.toFixed(2)} ms)`,
+    )
   );
   const flop = cifarnetStepFlop();
   const steps = FULL_GRID.runs * FULL_GRID.stepsPerRun;
   console.log(
-    `CIFARNET step: ${(flop / 1e9).toFixed(2)} GFLOP counted, ours at ` +
-      `${(flop / cifar.step / 1e6).toFixed(1)} GFLOP/s effective; the full grid ` +
+    `CIFARNET step: ${(flop / 1e9).toFixed(2)} GFLOP counted, ours on 1 thread at ` +
+      `${(flop / cifar[0]!.step / 1e6).toFixed(1)} GFLOP/s effective; the full grid ` +
       `(${FULL_GRID.runs} runs × ${FULL_GRID.stepsPerRun} steps) would take ` +
-      `${(steps * cifar.step / 3.6e6).toFixed(0)} hours here on one core; on paper, at an ` +
+      `${(steps * cifar[0]!.step / 3.6e6).toFixed(0)} hours here on one core; on paper, at an ` +
       `assumed sustained ${GPU_TFLOPS} TFLOP/s (a GPU; not measured here), ` +
       `${(steps * flop / (GPU_TFLOPS * 1e12) / 60).toFixed(0)} minutes`,
   );
   for (const [m, k, n, what] of PRODUCTS) {
-    const ffi = ffiMatmul(m, k, n);
+    const ffi = ffiMatmul(m, k, n, OUR_THREADS);
     if (typeof ffi === "string") {
       console.log(`system BLAS via FFI: ${ffi}`);
       break;
     }
-    report({
-      label: `matmul ${m}×${k}·${k}×${n} (${what})`,
-      ours: ffi.ours,
-      reference: ffi.blas,
-      referenceName: "system OpenBLAS via Deno FFI (1 thread)",
-      unit: "GFLOP/s",
-      higherIsBetter: true,
-      format: (x) => x.toFixed(1),
-    });
+    OUR_THREADS.forEach((t, i) =>
+      report({
+        label: `matmul ${m}×${k}·${k}×${n} (${what}), ours${onThreads(t)}`,
+        ours: ffi.ours[i]!,
+        reference: ffi.blas,
+        referenceName: "system OpenBLAS via Deno FFI (1 thread)",
+        unit: "GFLOP/s",
+        higherIsBetter: true,
+        format: (x) => x.toFixed(1),
+      })
+    );
   }
   const viaBlas = stepsViaSystemBlas();
   if (typeof viaBlas === "string") console.log(`useSystemBlas(): ${viaBlas}`);
@@ -211,21 +253,51 @@ export async function run(): Promise<void> {
   }
   const ref = `PyTorch ${torch.torch} on ${torch.blas.split("/").slice(-2).join("/")} (1 thread)`;
   console.log(`PyTorch's BLAS: ${torch.blas} ${note}`.trim());
-  const rows: [string, number, number, string, boolean, number][] = [
-    ["matmul 128×784·784×100", mm.ours, torch.matmul_gflops, "GFLOP/s", true, 1],
-    ["dense-input MLP training step", mlpStep.step, torch.mlp_dense_ms, "ms", false, 3],
-    ["CIFARNET training step (3×32×32, batch 128)", cifar.step, torch.cifarnet_ms, "ms", false, 0],
-  ];
+  const rows: [string, number, number, string, boolean, number][] = OUR_THREADS.flatMap((t, i) =>
+    [
+      [
+        `matmul 128×784·784×100, ours${onThreads(t)}`,
+        mm.ours[i]!,
+        torch.matmul_gflops,
+        "GFLOP/s",
+        true,
+        1,
+      ],
+      [
+        `dense-input MLP training step, ours${onThreads(t)}`,
+        mlpStep[i]!.step,
+        torch.mlp_dense_ms,
+        "ms",
+        false,
+        3,
+      ],
+      [
+        `CIFARNET training step (3×32×32, batch 128), ours${onThreads(t)}`,
+        cifar[i]!.step,
+        torch.cifarnet_ms,
+        "ms",
+        false,
+        0,
+      ],
+    ] as [string, number, number, string, boolean, number][]
+  );
   if (typeof viaBlas !== "string") {
     rows.push([
-      "dense-input MLP step, useSystemBlas()",
+      "dense-input MLP step, useSystemBlas() (1 thread)",
       viaBlas.mlp,
       torch.mlp_dense_ms,
       "ms",
       false,
       3,
     ]);
-    rows.push(["CIFARNET step, useSystemBlas()", viaBlas.cifar, torch.cifarnet_ms, "ms", false, 0]);
+    rows.push([
+      "CIFARNET step, useSystemBlas() (1 thread)",
+      viaBlas.cifar,
+      torch.cifarnet_ms,
+      "ms",
+      false,
+      0,
+    ]);
   }
   for (const [label, ours, reference, unit, higherIsBetter, digits] of rows) {
     report({

@@ -4,6 +4,9 @@
  * logistic regression and the 784 → 100 → 10 network, against PyTorch doing the
  * same on the CPU in float32 with 1 and 2 threads (`train_step_torch.py`, run
  * with Debian's `/usr/bin/python3`; skipped with a note when torch is missing).
+ * Ours runs on 1 and on 2 threads (`setThreads`; the products split, with the
+ * same bits), interleaved in the same trials; against PyTorch on 1 thread both
+ * are shown, against PyTorch on 2 threads ours on 2.
  * Both sides cycle over the same 8 real MNIST training batches (examples
  * 0 … 1023, handed to Python in a temporary file), about 19% nonzero, so our
  * input layers take the sparse path (`spmm`). Also, in the same run: our
@@ -16,7 +19,7 @@
  * @module
  */
 import { fillBatch, loadMnist } from "../lib/data/mod.ts";
-import { matmul, naiveMatmul } from "../lib/kernels/mod.ts";
+import { matmul, naiveMatmul, setThreads, startThreads, threads } from "../lib/kernels/mod.ts";
 import { logisticRegression, mlp, type Model } from "../lib/models/mod.ts";
 import { amsgrad } from "../lib/optimizers/amsgrad.ts";
 import { Rng } from "../lib/random/rng.ts";
@@ -82,21 +85,38 @@ interface TorchResult {
   matmul_gflops: number;
 }
 
-/** GFLOP/s of the m×k·k×n product: ours and the naive i-k-j loop, interleaved. */
-export function measureMatmul(m = 128, k = 784, n = 100): { ours: number; naive: number } {
+/**
+ * GFLOP/s of the m×k·k×n product: ours on each of `counts` threads, and the
+ * naive i-k-j loop, interleaved. `ours[i]` is on `counts[i]` threads.
+ */
+export function measureMatmul(
+  m = 128,
+  k = 784,
+  n = 100,
+  counts: readonly number[] = [threads()],
+): { ours: number[]; naive: number } {
   const rng = new Rng(1);
   const a = Float32Array.from({ length: m * k }, () => rng.next());
   const b = Float32Array.from({ length: k * n }, () => rng.next() - 0.5);
   const c = new Float32Array(m * n);
   const reps = 5;
-  const [ours, naive] = bestOfInterleaved([
-    () => {
-      for (let r = 0; r < reps; r++) matmul(m, k, n, a, b, c);
-    },
-    () => naiveMatmul(m, k, n, a, b, c),
-  ], 30);
-  const flop = 2 * m * k * n;
-  return { ours: (flop * reps) / ours! / 1e6, naive: flop / naive! / 1e6 };
+  const before = threads();
+  try {
+    const times = bestOfInterleaved([
+      ...counts.map((t) => () => {
+        setThreads(t);
+        for (let r = 0; r < reps; r++) matmul(m, k, n, a, b, c);
+      }),
+      () => naiveMatmul(m, k, n, a, b, c),
+    ], 30);
+    const flop = 2 * m * k * n;
+    return {
+      ours: counts.map((_, i) => (flop * reps) / times[i]! / 1e6),
+      naive: flop / times[counts.length]! / 1e6,
+    };
+  } finally {
+    setThreads(before);
+  }
 }
 
 /** Milliseconds per training step, and of its two halves measured alone. */
@@ -110,11 +130,26 @@ export interface StepTimes {
 }
 
 /**
- * Milliseconds per training step of `model`: the best over `trials` trials of
- * `steps` steps (the same method as the PyTorch script), cycling over the 8
- * `batches`; the two halves are timed in the same trials.
+ * Milliseconds per training step of `model` on {@link threads} threads: the best
+ * over `trials` trials of `steps` steps (the same method as the PyTorch script),
+ * cycling over the 8 `batches`; the two halves are timed in the same trials.
  */
 export function measureStep(model: Model, batches: Batches, steps = 10, trials = 30): StepTimes {
+  return measureSteps(model, batches, [threads()], steps, trials)[0]!;
+}
+
+/**
+ * {@link measureStep} on each of `counts` threads (`setThreads`), all in the same
+ * interleaved trials, so that load from other processes falls on every count
+ * alike. Result i is on `counts[i]` threads.
+ */
+export function measureSteps(
+  model: Model,
+  batches: Batches,
+  counts: readonly number[],
+  steps = 10,
+  trials = 30,
+): StepTimes[] {
   const rng = new Rng(2);
   const { xs, ys } = batches;
   const opt = amsgrad({
@@ -128,23 +163,42 @@ export function measureStep(model: Model, batches: Batches, steps = 10, trials =
   const params = state.x as Float32Array;
   const grad = opt.gradientBuffer(state) as Float32Array;
   let i = 0;
-  const [step, lossAndGrad, update] = bestOfInterleaved([
-    () => {
-      for (let s = 0; s < steps; s++, i++) {
-        model.lossAndGrad(params, xs[i % 8]!, ys[i % 8]!, BATCH, grad);
-        opt.step(state, grad);
-      }
-    },
-    () => {
-      for (let s = 0; s < steps; s++) {
-        model.lossAndGrad(params, xs[s % 8]!, ys[s % 8]!, BATCH, grad);
-      }
-    },
-    () => {
-      for (let s = 0; s < steps; s++) opt.step(state, grad);
-    },
-  ], trials);
-  return { step: step! / steps, lossAndGrad: lossAndGrad! / steps, update: update! / steps };
+  const before = threads();
+  if (counts.some((t) => t > 1)) {
+    setThreads(Math.max(...counts));
+    startThreads();
+  }
+  try {
+    const times = bestOfInterleaved(
+      counts.flatMap((t) => [
+        () => {
+          setThreads(t);
+          for (let s = 0; s < steps; s++, i++) {
+            model.lossAndGrad(params, xs[i % 8]!, ys[i % 8]!, BATCH, grad);
+            opt.step(state, grad);
+          }
+        },
+        () => {
+          setThreads(t);
+          for (let s = 0; s < steps; s++) {
+            model.lossAndGrad(params, xs[s % 8]!, ys[s % 8]!, BATCH, grad);
+          }
+        },
+        () => {
+          setThreads(t);
+          for (let s = 0; s < steps; s++) opt.step(state, grad);
+        },
+      ]),
+      trials,
+    );
+    return counts.map((_, c) => ({
+      step: times[3 * c]! / steps,
+      lossAndGrad: times[3 * c + 1]! / steps,
+      update: times[3 * c + 2]! / steps,
+    }));
+  } finally {
+    setThreads(before);
+  }
 }
 
 /** Writes the batches as raw float32 inputs and uint8 labels for `train_step_torch.py`. */
@@ -182,47 +236,58 @@ async function torchResult(threads: number, data: string): Promise<TorchResult |
   return JSON.parse(new TextDecoder().decode(out.stdout)) as TorchResult;
 }
 
+/** Our thread counts: the calling thread alone, and with one helper (`setThreads`). */
+export const OUR_THREADS = [1, 2] as const;
+
+/** " on 1 thread" / " on 2 threads". */
+export const onThreads = (t: number) => ` on ${t} thread${t > 1 ? "s" : ""}`;
+
 export async function run(): Promise<void> {
-  const mm = measureMatmul();
-  report({
-    label: "matmul 128×784·784×100",
-    ours: mm.ours,
-    reference: mm.naive,
-    referenceName: "naive i-k-j",
-    unit: "GFLOP/s",
-    higherIsBetter: true,
-    format: (x) => x.toFixed(2),
-  });
+  const mm = measureMatmul(128, 784, 100, OUR_THREADS);
+  OUR_THREADS.forEach((t, i) =>
+    report({
+      label: `matmul 128×784·784×100, ours${onThreads(t)}`,
+      ours: mm.ours[i]!,
+      reference: mm.naive,
+      referenceName: "naive i-k-j",
+      unit: "GFLOP/s",
+      higherIsBetter: true,
+      format: (x) => x.toFixed(2),
+    })
+  );
   const mnist = await mnistBatches();
   console.log(
     `MNIST batches: ${BATCHES} × ${BATCH} training examples, ` +
       `${(100 * density(mnist)).toFixed(1)}% of the inputs nonzero`,
   );
   const ours = {
-    logreg: measureStep(logisticRegression(), mnist),
-    mlp: measureStep(mlp(), mnist),
+    logreg: measureSteps(logisticRegression(), mnist, OUR_THREADS),
+    mlp: measureSteps(mlp(), mnist, OUR_THREADS),
   };
   for (const name of ["logreg", "mlp"] as const) {
-    const t = ours[name];
-    console.log(
-      `ours, ${name} (batch ${BATCH}, MNIST): ${t.step.toFixed(3)} ms per step; alone, ` +
-        `lossAndGrad ${t.lossAndGrad.toFixed(3)} ms and AMSGrad update ${t.update.toFixed(3)} ms`,
-    );
+    OUR_THREADS.forEach((threads, i) => {
+      const t = ours[name][i]!;
+      console.log(
+        `ours${onThreads(threads)}, ${name} (batch ${BATCH}, MNIST): ${t.step.toFixed(3)} ms per ` +
+          `step; alone, lossAndGrad ${t.lossAndGrad.toFixed(3)} ms and AMSGrad update ` +
+          `${t.update.toFixed(3)} ms`,
+      );
+    });
   }
-  const viaDense = measureStep(mlp({ sparseDensity: 0 }), mnist);
+  const [viaDense] = measureSteps(mlp({ sparseDensity: 0 }), mnist, [1]);
   report({
-    label: "mlp lossAndGrad on MNIST, sparse input layer",
-    ours: ours.mlp.lossAndGrad,
-    reference: viaDense.lossAndGrad,
+    label: "mlp lossAndGrad on MNIST (1 thread), sparse input layer",
+    ours: ours.mlp[0]!.lossAndGrad,
+    reference: viaDense!.lossAndGrad,
     referenceName: "dense input layer (sparseDensity 0)",
     unit: "ms",
     higherIsBetter: false,
     format: (x) => x.toFixed(3),
   });
-  const random = measureStep(mlp(), randomBatches(784, 10));
+  const [random] = measureSteps(mlp(), randomBatches(784, 10), [1]);
   console.log(
-    `ours, mlp (batch ${BATCH}, uniform random dense inputs): ${random.step.toFixed(3)} ms ` +
-      `per step, lossAndGrad ${random.lossAndGrad.toFixed(3)} ms`,
+    `ours on 1 thread, mlp (batch ${BATCH}, uniform random dense inputs): ` +
+      `${random!.step.toFixed(3)} ms per step, lossAndGrad ${random!.lossAndGrad.toFixed(3)} ms`,
   );
   const dir = await Deno.makeTempDir({ prefix: "train_step_" });
   try {
@@ -232,9 +297,13 @@ export async function run(): Promise<void> {
   }
 }
 
+/**
+ * Ours against PyTorch on 1 thread (ours on 1 and on 2 threads) and on 2 threads
+ * (ours on 2). `ours[name][i]` and `matmulGflops[i]` are on `OUR_THREADS[i]` threads.
+ */
 async function torchSections(
-  ours: Record<"logreg" | "mlp", StepTimes>,
-  matmulGflops: number,
+  ours: Record<"logreg" | "mlp", StepTimes[]>,
+  matmulGflops: number[],
   data: string,
 ): Promise<void> {
   for (const threads of [1, 2]) {
@@ -243,29 +312,35 @@ async function torchSections(
       console.log(torch);
       return;
     }
-    const ref = `PyTorch ${torch.torch} (${torch.threads} thread${torch.threads > 1 ? "s" : ""})`;
-    report({
-      label: "matmul 128×784·784×100",
-      ours: matmulGflops,
-      reference: torch.matmul_gflops,
-      referenceName: ref,
-      unit: "GFLOP/s",
-      higherIsBetter: true,
-      format: (x) => x.toFixed(1),
-    });
-    for (const name of ["logreg", "mlp"] as const) {
+    const ref = `PyTorch ${torch.torch}${onThreads(torch.threads)}`;
+    const mine = OUR_THREADS.map((t, i) => [t, i] as const).filter(([t]) => t >= threads);
+    for (const [t, i] of mine) {
       report({
-        label: `${name} training step`,
-        ours: ours[name].step,
-        reference: torch[`${name}_ms`],
+        label: `matmul 128×784·784×100, ours${onThreads(t)}`,
+        ours: matmulGflops[i]!,
+        reference: torch.matmul_gflops,
         referenceName: ref,
-        unit: "ms",
-        higherIsBetter: false,
-        format: (x) => x.toFixed(3),
+        unit: "GFLOP/s",
+        higherIsBetter: true,
+        format: (x) => x.toFixed(1),
       });
+    }
+    for (const name of ["logreg", "mlp"] as const) {
+      for (const [t, i] of mine) {
+        report({
+          label: `${name} training step, ours${onThreads(t)}`,
+          ours: ours[name][i]!.step,
+          reference: torch[`${name}_ms`],
+          referenceName: ref,
+          unit: "ms",
+          higherIsBetter: false,
+          format: (x) => x.toFixed(3),
+        });
+      }
+      // The update has no matrix product: threads do not change it.
       report({
-        label: `${name} AMSGrad update alone`,
-        ours: ours[name].update,
+        label: `${name} AMSGrad update alone, ours on 1 thread`,
+        ours: ours[name][0]!.update,
         reference: torch[`${name}_update_ms`],
         referenceName: ref,
         unit: "ms",

@@ -20,6 +20,22 @@
  * multiply-adds, so |C − C_exact| ≤ (k + 1)·2⁻²⁴·Σ_p |A_ip||B_pj| (+ one rounding
  * of the bias and accumulate adds).
  *
+ * Threads: a product of at least {@link PARALLEL_MIN_FLOP} floating-point
+ * operations is split over `threads()` threads (`setThreads`; by default
+ * the machine's cores, at most 2): the calling thread and helper Workers that
+ * run the same micro-kernel over the same shared workspace (`threads.ts`). C is
+ * cut into its 6-row blocks (or, when it has more of them, its 8-column
+ * panels), which the threads claim in chunks:
+ *
+ * ```
+ * C[6ib .. 6ib+5, :] = Σ_p A[6ib .. 6ib+5, p] ⊗ B[p, :]   for the blocks ib a thread claims
+ * ```
+ *
+ * Every element of C is still one tile's sum over p, in the same order, by the
+ * same instructions, so the result is bit-identical for any thread count (and
+ * whichever thread computes which block): threads change the speed, never the
+ * bits.
+ *
  * No allocation after the workspace has grown to the largest product seen.
  *
  * @example

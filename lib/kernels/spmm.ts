@@ -14,6 +14,10 @@
  * `accumulate`, the copy back is `gemm`'s (bias and old C added in double
  * precision, rounding once).
  *
+ * Like `gemm`, a product of at least `PARALLEL_MIN_FLOP` (2·nnz·n) is split
+ * over `setThreads` threads, here by rows of C, which each thread computes whole:
+ * the same bits for any thread count.
+ *
  * Bit-identical to `gemm(m, k, n, S_dense, B, C, opts)` whenever B is finite:
  * both sum over ascending q with the same fused multiply-add, and a term the
  * sparse product skips adds exactly nothing, fma(0, b, acc) = acc. (With an
@@ -116,7 +120,7 @@ export function spmm(
   w.set(b.length === k * n ? b : b.subarray(0, k * n), bOff);
   w.fill(0, bOff + k * n, cOff);
   const flags = [+biasInKernel, +(relu && !accumulate)];
-  // Per row block: the row pointers and C's rows move on; the row count (arg 3) is the chunk's.
+  // Row by row: the row pointers and C's rows move on; the row count (arg 3) is the chunk's.
   const deltas = [4, 0, 0, 0, 0, 0, 4 * ld];
   const calls: KernelCall[] = [];
   if (full > 0) {

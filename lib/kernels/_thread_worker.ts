@@ -24,8 +24,13 @@ const claim = new BigInt64Array(control.buffer);
 const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const fns = names.map((n) => exports[n] as Kernel);
 
-/** Spins this many times on SEQ before sleeping: jobs often follow jobs within microseconds. */
-const SPIN = 2_000;
+/**
+ * After a job, spin this long (ms) before sleeping: the products of a training
+ * step come tens to hundreds of microseconds apart, and waking a sleeping
+ * thread can take longer than a small product (spin-then-sleep, as OpenMP's and
+ * OpenBLAS's threads do).
+ */
+const SPIN_MS = 0.25;
 
 const ready = READY + READY_STRIDE * helper;
 Atomics.store(control, ready, 1);
@@ -33,8 +38,9 @@ Atomics.notify(control, ready);
 let seen = Atomics.load(control, SEQ);
 for (;;) {
   let seq = Atomics.load(control, SEQ);
+  const until = performance.now() + SPIN_MS;
   for (let spins = 0; seq === seen; seq = Atomics.load(control, SEQ)) {
-    if (++spins > SPIN) Atomics.wait(control, SEQ, seen);
+    if ((++spins & 255) === 0 && performance.now() > until) Atomics.wait(control, SEQ, seen);
   }
   seen = seq;
   if (helper < Atomics.load(control, HELPERS)) runJob(control, claim, fns, seq);

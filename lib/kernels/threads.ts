@@ -194,7 +194,7 @@ const SPIN = 20_000;
  * threads (from {@link available}; 1 runs them here, in one go), in chunks of
  * about units / 4t blocks. Returns when every block is done.
  *
- * @throws {Error} if a kernel trapped on a helper, or no block finished for a minute
+ * @throws {Error} if a kernel trapped (on any thread), or no block finished for a minute
  */
 export function runParallel(units: number, calls: readonly KernelCall[], t: number): void {
   if (calls.length > CALLS) throw new RangeError(`runParallel: at most ${CALLS} calls`);
@@ -240,6 +240,6 @@ export function runParallel(units: number, calls: readonly KernelCall[], t: numb
   }
   helped += units - ran;
   if (Atomics.load(control, ERROR) === seq) {
-    throw new Error(`lib/kernels: a kernel failed on a helper thread`);
+    throw new Error(`lib/kernels: ${calls.map((c) => c.fn).join(", ")} trapped (out of bounds?)`);
   }
 }

@@ -4,9 +4,11 @@ import { emptySparse, sparsify } from "./csr.ts";
 import { gemm, PARALLEL_MIN_FLOP } from "./gemm.ts";
 import { spmm } from "./spmm.ts";
 import {
+  available,
   defaultThreads,
   helperBlocks,
   helperJobs,
+  runParallel,
   setThreads,
   startThreads,
   threads,
@@ -116,6 +118,21 @@ Deno.test("spmm gives the same bits on 1 and 2 threads: S·B and Sᵀ·B, bias, 
       assert.deepEqual(run(2), run(1), `${m}×${k}·${k}×${n} ${Object.keys(opts)}`);
     }
   }
+});
+
+Deno.test("a kernel that traps on any thread throws, and the threads carry on", () => {
+  withThreads(2, () => {
+    // A at 2 GiB: far past the workspace, so every chunk traps, the helper's too.
+    const args = [2 ** 31 - 2 ** 20, 4, 4, 0, 32, 32, 1, 0, 32, 1, 1];
+    const call = { fn: "gemm", args, deltas: [], countArg: 9 };
+    assert.throws(() => runParallel(64, [call], available(64)), /gemm trapped/);
+  });
+  const rng = new Rng(13);
+  const [a, b] = [random(rng, 100 * 200), random(rng, 200 * 100)];
+  const [one, two] = [new Float32Array(100 * 100), new Float32Array(100 * 100)];
+  withThreads(1, () => gemm(100, 200, 100, a, b, one));
+  assert.ok(withThreads(2, () => gemm(100, 200, 100, a, b, two)) > 0);
+  assert.deepEqual(bytes(two), bytes(one));
 });
 
 Deno.test("small products stay on the calling thread", () => {

@@ -21,6 +21,7 @@
  * [ERROR]     the number of a job in which a helper's kernel threw
  * [UNITS] [CHUNK] [COUNT]   blocks, blocks per claim, calls
  * [HELPERS]   how many helpers may take part (helpers 0 … HELPERS − 1)
+ * [SPIN_US]   how long a helper spins after a job before it sleeps (µs)
  * [FIRST + i·CALL_INTS ..]  call i: export index, argument count, countArg, args, deltas
  * [READY + h·READY_STRIDE]  1 once helper h has instantiated the module
  * ```
@@ -35,6 +36,7 @@ export const UNITS = 3;
 export const CHUNK = 4;
 export const COUNT = 5;
 export const HELPERS = 6;
+export const SPIN_US = 7;
 /** The claim word: index in a `BigInt64Array` over the same buffer (ints 8 and 9). */
 export const CLAIM64 = 4;
 /** The first call, on its own cache line away from the claim word. */

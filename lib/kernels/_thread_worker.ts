@@ -9,7 +9,15 @@
  * @module
  */
 import { workerData } from "node:worker_threads";
-import { HELPERS, type Kernel, READY, READY_STRIDE, runJob, SEQ } from "./_thread_protocol.ts";
+import {
+  HELPERS,
+  type Kernel,
+  READY,
+  READY_STRIDE,
+  runJob,
+  SEQ,
+  SPIN_US,
+} from "./_thread_protocol.ts";
 
 interface Setup {
   module: WebAssembly.Module;
@@ -24,21 +32,14 @@ const claim = new BigInt64Array(control.buffer);
 const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const fns = names.map((n) => exports[n] as Kernel);
 
-/**
- * After a job, spin this long (ms) before sleeping: the products of a training
- * step come tens to hundreds of microseconds apart, and waking a sleeping
- * thread can take longer than a small product (spin-then-sleep, as OpenMP's and
- * OpenBLAS's threads do).
- */
-const SPIN_MS = 0.25;
-
 const ready = READY + READY_STRIDE * helper;
 Atomics.store(control, ready, 1);
 Atomics.notify(control, ready);
 let seen = Atomics.load(control, SEQ);
 for (;;) {
   let seq = Atomics.load(control, SEQ);
-  const until = performance.now() + SPIN_MS;
+  // Spin a while before sleeping: see `spin` in threads.ts.
+  const until = performance.now() + Atomics.load(control, SPIN_US) / 1000;
   for (let spins = 0; seq === seen; seq = Atomics.load(control, SEQ)) {
     if ((++spins & 255) === 0 && performance.now() > until) Atomics.wait(control, SEQ, seen);
   }

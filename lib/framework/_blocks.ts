@@ -134,10 +134,10 @@ export const BLOCKS = {
 export type BlockName = keyof typeof BLOCKS;
 
 /** A tuple of `T` as long as `A`. */
-type Each<A extends readonly unknown[], T> = { -readonly [K in keyof A]: T };
+export type Each<A extends readonly unknown[], T> = { -readonly [K in keyof A]: T };
 
 /** The loop of a block: its arrays, its scalar arguments, then lo and hi. */
-type LoopOf<B extends BlockLoop> = (
+export type LoopOf<B extends BlockLoop> = (
   ...args: [...Each<B["arrays"], Vec>, ...Each<B["args"], number>, lo: number, hi: number]
 ) => void;
 

@@ -20,6 +20,11 @@
  * `b < a ? b : a` (WebAssembly's `pmax`/`pmin`), which the readable loops of
  * Algorithm 1 write as `b > a ? b : a` and the clamp `y < lo ? lo : y > hi ? hi : y`.
  *
+ * The same language describes the blocks' own loops (`_blocks.ts`), whose
+ * scalars are the loop's parameters ({@link BlockLoop}); m_i, v_i and v̂_i are
+ * described once, by {@link movingAverage}, {@link movingSquares} and
+ * {@link runningMax}, for the step and the blocks alike.
+ *
  * @module
  */
 import type { StepScalars } from "./types.ts";
@@ -91,8 +96,11 @@ export type Stmt =
  * `_blocks.ts`), with its arrays and scalar parameters in order.
  */
 export interface BlockLoop {
+  /** The arrays, in parameter order. */
   readonly arrays: readonly ArrayName[];
+  /** The scalar parameters (read by `arg`), in order after the arrays. */
   readonly args: readonly string[];
+  /** The statements over one coordinate. */
   readonly body: readonly Stmt[];
 }
 
@@ -112,10 +120,13 @@ export interface Shape {
   readonly linear?: boolean;
 }
 
-/** Expression builders: an array's coordinate, a scalar, a named value, an operation. */
+/** An array's coordinate i. */
 export const load = (array: ArrayName): Expr => ({ op: "load", array });
+/** A scalar of the step's record. */
 export const sc = (name: Scalar): Expr => ({ op: "scalar", name });
+/** A value named by a `let`. */
 export const ref = (name: string): Expr => ({ op: "ref", name });
+/** An operation of two values. */
 export const bin = (
   op: "add" | "sub" | "mul" | "div" | "max" | "min",
   a: Expr,

@@ -148,8 +148,7 @@ export function jsBlock(name: string, loop: BlockLoop, tag: string): BlockKernel
 }
 
 /** A block's loop: its arrays, its scalar arguments, then lo and hi. */
-// deno-lint-ignore no-explicit-any
-export type BlockKernel = (...args: any[]) => void;
+export type BlockKernel = (...args: (Vec | number)[]) => void;
 
 /**
  * One function that sends each call of a block's loop to `f32` when its first

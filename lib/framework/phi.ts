@@ -1,5 +1,5 @@
 /**
- * First-moment estimators φ_t of Algorithm 1.
+ * First-moment estimators φ_t of Algorithm 1 (their loops: `_blocks.ts`).
  *
  * @module
  */

@@ -1,5 +1,6 @@
 /**
- * Second-moment estimators ψ_t of Algorithm 1 (diagonal V_t = diag(v_t)).
+ * Second-moment estimators ψ_t of Algorithm 1 (diagonal V_t = diag(v_t); their loops:
+ * `_blocks.ts`).
  *
  * @module
  */

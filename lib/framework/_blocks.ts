@@ -13,7 +13,8 @@
  * ```
  *
  * `max(a, b)` is `a < b ? b : a`, so v̂_i keeps its old value, and u_i takes
- * |g_i| + ε, on a tie or a NaN.
+ * |g_i| + ε, on a tie (±0 included) or a NaN: `a < b` and `b > a` agree on
+ * every pair, so these are the readable `b > a ? b : a` (tested).
  *
  * Each array type gets its own compiled copy of every loop: V8 specialises a
  * function to the array types it has seen, and a loop that has seen both

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { Rng } from "../random/rng.ts";
+import { lrn, lrnBackward } from "../models/lrn.ts";
+import { maxPool2, maxPool2Backward } from "../models/max_pool.ts";
+import {
+  type LrnWindow,
+  type MapsShape,
+  pooledSize,
+  reluLrnPool,
+  reluLrnPoolBackward,
+} from "./lrn_pool.ts";
+
+/** The float64 composition ReLU(z + bias) → LRN → max-pool, and its gradient for dp. */
+function reference(
+  z: Float64Array,
+  bias: Float64Array,
+  s: MapsShape,
+  p: LrnWindow,
+  dp: Float64Array,
+) {
+  const c = s.channels, pixels = z.length / c;
+  const a = z.map((v, i) => Math.max(v + bias[i % c]!, 0));
+  const l = new Float64Array(a.length), sc = new Float64Array(a.length);
+  lrn(a, pixels, c, p, l, sc);
+  const out = new Float64Array(pooledSize(s)), arg = new Int32Array(out.length);
+  maxPool2(l, s, out, arg);
+  const dl = new Float64Array(a.length), da = new Float64Array(a.length);
+  maxPool2Backward(dp, arg, out.length, dl, a.length);
+  lrnBackward(dl, a, sc, pixels, c, p, da, new Float64Array(c));
+  return { out, dz: da.map((g, i) => (a[i]! > 0 ? g : 0)) };
+}
+
+function close(got: ArrayLike<number>, want: ArrayLike<number>, what: string, tol: number) {
+  assert.equal(got.length, want.length);
+  for (let i = 0; i < want.length; i++) {
+    assert.ok(
+      Math.abs(got[i]! - want[i]!) <= tol * (1 + Math.abs(want[i]!)),
+      `${what}[${i}]: ${got[i]}, expected ${want[i]}`,
+    );
+  }
+}
+
+const CASES: [MapsShape, LrnWindow][] = [
+  [{ batch: 2, height: 5, width: 4, channels: 3 }, { n: 3, k: 1, alpha: 0.2, beta: 0.75 }],
+  [{ batch: 1, height: 6, width: 7, channels: 13 }, { n: 5, k: 1.5, alpha: 0.3, beta: 0.75 }],
+  [{ batch: 3, height: 4, width: 4, channels: 64 }, { n: 5, k: 2, alpha: 1e-4, beta: 0.75 }],
+  [{ batch: 1, height: 3, width: 3, channels: 8 }, { n: 1, k: 2, alpha: 0.5, beta: 0.75 }],
+];
+
+for (const [s, p] of CASES) {
+  Deno.test(`reluLrnPool ${JSON.stringify(s)} n=${p.n}: the float64 composition, forward and backward`, () => {
+    const rng = new Rng(s.channels);
+    const size = s.batch * s.height * s.width * s.channels;
+    const z = Float32Array.from({ length: size }, () => 4 * rng.next() - 1.5);
+    const bias = Float32Array.from({ length: s.channels }, () => rng.next() - 0.5);
+    const m = pooledSize(s);
+    const dp = Float32Array.from({ length: m }, () => rng.next() - 0.5);
+    const ref = reference(
+      Float64Array.from(z),
+      Float64Array.from(bias),
+      s,
+      p,
+      Float64Array.from(dp),
+    );
+    const out = new Float32Array(m), codes = new Uint8Array(m);
+    reluLrnPool(z, bias, s, p, out, codes);
+    close(out, ref.out, "out", 1e-6);
+    const dz = new Float32Array(size);
+    reluLrnPoolBackward(dp, codes, z, bias, s, p, dz);
+    close(dz, ref.dz, "dz", 1e-5);
+    // bit-deterministic: the same inputs give the same bytes
+    const out2 = new Float32Array(m), codes2 = new Uint8Array(m), dz2 = new Float32Array(size);
+    reluLrnPool(z, bias, s, p, out2, codes2);
+    reluLrnPoolBackward(dp, codes2, z, bias, s, p, dz2);
+    assert.deepEqual([out2, codes2, dz2], [out, codes, dz]);
+  });
+}
+
+Deno.test("reluLrnPool: ties go to the first pixel, NaN propagates, β ≠ 0.75 is refused", () => {
+  const s = { batch: 1, height: 2, width: 2, channels: 2 };
+  const p = { n: 1, k: 1, alpha: 0, beta: 0.75 };
+  const z = new Float32Array([3, 1, 3, 2, 3, NaN, 1, 0]);
+  const out = new Float32Array(2), codes = new Uint8Array(2);
+  reluLrnPool(z, new Float32Array(2), s, p, out, codes);
+  assert.deepEqual(Array.from(codes), [0, 2]);
+  assert.ok(Number.isNaN(out[1]));
+  assert.equal(out[0], 3);
+  assert.throws(() => reluLrnPool(z, new Float32Array(2), s, { ...p, beta: 0.5 }, out, codes), /β/);
+});

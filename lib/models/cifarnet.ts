@@ -52,8 +52,8 @@ import { denseBackward, denseForward } from "./_dense.ts";
 import { applyMask, drawMask } from "./dropout.ts";
 import { checkBatch, checkSize, layOut, viewsOf } from "./_layout.ts";
 import { fillUniform, glorotUniformBound } from "./init.ts";
-import { lrn, LRN_DEFAULTS, lrnBackward, type LrnParams } from "./lrn.ts";
-import { maxPool2, maxPool2Backward } from "./max_pool.ts";
+import { LRN_DEFAULTS, type LrnParams } from "./lrn.ts";
+import { reluLrnPool, reluLrnPoolBackward } from "../kernels/lrn_pool.ts";
 import type { Model } from "./types.ts";
 
 /** Sizes and choices of {@link cifarnet}; the defaults are the paper's network on CIFAR-10. */
@@ -116,17 +116,9 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
   const pix2 = conv2.outHeight * conv2.outWidth;
   // Scratch, grown to the largest batch seen.
   let cap = 0;
-  let xh: Float32Array = new Float32Array(0),
-    l1 = xh,
-    sc1 = xh,
-    p1 = xh,
-    l2 = xh,
-    sc2 = xh,
-    p2 = xh;
-  let a3 = xh, a4 = xh, z = xh, mask = xh, d4 = xh, d3 = xh, dflat = xh, dl2 = xh, dz2 = xh;
-  let dl1 = xh, dz1 = xh;
-  let arg1 = new Int32Array(0), arg2 = arg1;
-  const lrnScratch = new Float64Array(filters);
+  let xh: Float32Array = new Float32Array(0), p1 = xh, p2 = xh;
+  let a3 = xh, a4 = xh, z = xh, mask = xh, d4 = xh, d3 = xh, dflat = xh, dz2 = xh, dz1 = xh;
+  let codes1 = new Uint8Array(0), codes2 = codes1;
   let z1: Float32Array = xh, z2: Float32Array = xh;
 
   function grow(n: number) {
@@ -134,23 +126,11 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
     cap = n;
     const f = (k: number) => new Float32Array(n * k);
     xh = f(inputs);
-    [l1, sc1, dl1, dz1] = [
-      f(pix1 * filters),
-      f(pix1 * filters),
-      f(pix1 * filters),
-      f(pix1 * filters),
-    ];
-    p1 = f(s1 * s1 * filters);
-    [l2, sc2, dl2, dz2] = [
-      f(pix2 * filters),
-      f(pix2 * filters),
-      f(pix2 * filters),
-      f(pix2 * filters),
-    ];
+    [dz1, p1, dz2] = [f(pix1 * filters), f(s1 * s1 * filters), f(pix2 * filters)];
     [p2, dflat] = [f(flat), f(flat)];
     [a3, mask, d3, a4, d4, z] = [f(h3), f(h3), f(h3), f(h4), f(h4), f(classes)];
-    arg1 = new Int32Array(n * s1 * s1 * filters);
-    arg2 = new Int32Array(n * flat);
+    codes1 = new Uint8Array(n * s1 * s1 * filters);
+    codes2 = new Uint8Array(n * flat);
   }
 
   /** Logits of `n` images; with `train`, dropout masks are drawn and applied. */
@@ -158,16 +138,10 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
     grow(n);
     const p = viewsOf(layout, params);
     toNhwc(x, n, channels, side * side, xh);
-    z1 = conv1.forward(xh, n, p.W1!, p.b1!);
-    relu(z1, n * pix1 * filters);
-    lrn(z1, n * pix1, filters, lrnP, l1, sc1);
-    const shape1 = { batch: n, height: conv1.outHeight, width: conv1.outWidth, channels: filters };
-    maxPool2(l1, shape1, p1, arg1);
-    z2 = conv2.forward(p1, n, p.W2!, p.b2!);
-    relu(z2, n * pix2 * filters);
-    lrn(z2, n * pix2, filters, lrnP, l2, sc2);
-    const shape2 = { batch: n, height: conv2.outHeight, width: conv2.outWidth, channels: filters };
-    maxPool2(l2, shape2, p2, arg2);
+    z1 = conv1.forward(xh, n, p.W1!, null);
+    reluLrnPool(z1, p.b1!, shape(n, conv1), lrnP, p1, codes1);
+    z2 = conv2.forward(p1, n, p.W2!, null);
+    reluLrnPool(z2, p.b2!, shape(n, conv2), lrnP, p2, codes2);
     denseForward(p2.subarray(0, n * flat), p.W3!, p.b3!, n, a3, true);
     if (train && keep < 1) {
       drawMask(rng, keep, mask, n * h3);
@@ -217,13 +191,9 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
       if (keep < 1) applyMask(d3, mask, n * h3);
       reluBackward(d3, a3, n * h3);
       denseBackward(p2.subarray(0, n * flat), p.W3!, d3, n, g.W3!, g.b3!, dflat);
-      maxPool2Backward(dflat, arg2, n * flat, dl2, n * pix2 * filters);
-      lrnBackward(dl2, z2, sc2, n * pix2, filters, lrnP, dz2, lrnScratch);
-      reluBackward(dz2, z2, n * pix2 * filters);
+      reluLrnPoolBackward(dflat, codes2, z2, p.b2!, shape(n, conv2), lrnP, dz2);
       const dp = conv2.backward(dz2.subarray(0, n * pix2 * filters), p.W2!, g.W2!, g.b2!)!;
-      maxPool2Backward(dp, arg1, n * s1 * s1 * filters, dl1, n * pix1 * filters);
-      lrnBackward(dl1, z1, sc1, n * pix1, filters, lrnP, dz1, lrnScratch);
-      reluBackward(dz1, z1, n * pix1 * filters);
+      reluLrnPoolBackward(dp, codes1, z1, p.b1!, shape(n, conv1), lrnP, dz1);
       conv1.backward(dz1.subarray(0, n * pix1 * filters), p.W1!, g.W1!, g.b1!, false);
       return loss;
     },
@@ -241,6 +211,11 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
       return { loss: loss / n, accuracy: correct / n };
     },
   };
+}
+
+/** The NHWC shape of a convolution's output for `n` images. */
+function shape(n: number, conv: ConvLayer) {
+  return { batch: n, height: conv.outHeight, width: conv.outWidth, channels: conv.sizes.filters };
 }
 
 /** NCHW (channel planes, as `fillBatch` writes them) to NHWC. */

@@ -76,16 +76,17 @@ export class ConvLayer {
 
   /**
    * Z = cols(X)·W + b for `batch` NHWC images `x`; returns Z (a buffer the layer
-   * owns, valid until its next forward pass).
+   * owns, valid until its next forward pass). With `b` null the bias is left for
+   * the caller to add (CIFARNET adds it in its fused ReLU → LRN → pool pass).
    */
-  forward(x: Float32Array, batch: number, w: Float32Array, b: Float32Array): Float32Array {
+  forward(x: Float32Array, batch: number, w: Float32Array, b: Float32Array | null): Float32Array {
     const rows = batch * this.outHeight * this.outWidth;
     if (this.#cols.length < rows * this.patch) this.#cols = new Float32Array(rows * this.patch);
     if (this.#out.length < rows * this.sizes.filters) {
       this.#out = new Float32Array(rows * this.sizes.filters);
     }
     im2col(x, { batch, ...this.sizes }, this.#cols);
-    matmul(rows, this.patch, this.sizes.filters, this.#cols, w, this.#out, { bias: b });
+    matmul(rows, this.patch, this.sizes.filters, this.#cols, w, this.#out, b ? { bias: b } : {});
     this.#batch = batch;
     return this.#out.subarray(0, rows * this.sizes.filters);
   }

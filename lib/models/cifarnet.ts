@@ -45,7 +45,7 @@
  * @module
  */
 import { countCorrect, softmaxCrossEntropy } from "../kernels/softmax_cross_entropy.ts";
-import { relu, reluBackward } from "../kernels/relu.ts";
+import { reluBackward } from "../kernels/relu.ts";
 import { Rng } from "../random/rng.ts";
 import { ConvLayer } from "./conv.ts";
 import { denseBackward, denseForward } from "./_dense.ts";

@@ -449,7 +449,7 @@ const IM2COL = `
     (param $dcols i32) (param $B i32) (param $H i32) (param $W i32) (param $C i32) (param $K i32)
     (param $dx i32)
     (local $b i32) (local $y i32) (local $xo i32) (local $ky i32) (local $OH i32) (local $OW i32)
-    (local $dst i32) (local $end i32) (local $vend i32) (local $run i32) (local $src i32)
+    (local $dst i32) (local $end i32) (local $run i32) (local $src i32)
     (local $row i32)
     ${set("$OH", add(`(i32.sub ${get("$H")} ${get("$K")})`, "(i32.const 1)"))}
     ${set("$OW", add(`(i32.sub ${get("$W")} ${get("$K")})`, "(i32.const 1)"))}
@@ -475,8 +475,8 @@ const IM2COL = `
           ${set("$ky", "(i32.const 0)")}
           (block $kd (loop $kl (br_if $kd (i32.ge_u ${get("$ky")} ${get("$K")}))
             ${set("$end", add(get("$dst"), get("$run")))}
-            ${set("$vend", `(i32.sub ${get("$end")} (i32.const 12))`)}
-            (block $vd (loop $vl (br_if $vd (i32.ge_u ${get("$dst")} ${get("$vend")}))
+            (block $vd (loop $vl
+              (br_if $vd (i32.gt_u (i32.add ${get("$dst")} (i32.const 16)) ${get("$end")}))
               (v128.store ${get("$dst")} (f32x4.add (v128.load ${get("$dst")}) (v128.load ${
   get("$src")
 })))

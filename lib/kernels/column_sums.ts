@@ -37,7 +37,7 @@ export function columnSums(
   // is 5-10× slower on a convolution's B·OH·OW rows), each column's sum still
   // adding its rows in ascending order: the same bits.
   const acc = new Float64Array(n);
-  if (accumulate) for (let j = 0; j < n; j++) acc[j] = out[j]!;
+  if (accumulate) { for (let j = 0; j < n; j++) acc[j] = out[j]!; }
   for (let i = 0; i < m; i++) {
     const row = i * n;
     for (let j = 0; j < n; j++) acc[j] = acc[j]! + x[row + j]!;

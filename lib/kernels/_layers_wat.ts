@@ -146,17 +146,24 @@ const pass1 = channels((l) =>
       ${l.store(at("$qr"), `(${l.f}.mul ${get(l.l("x"))} ${get(l.l("x"))})`)}`
 );
 
-/** Σ_{d<n} (window sum) of the padded array at `$base` into `sum`, in ascending d. */
+/**
+ * Σ_{d<n} (window sum) of the padded array at `$base` into `sum`, in ascending d;
+ * unrolled for n = 5 (CIFARNET's), a loop otherwise (the same additions).
+ */
 function windowSum(l: Lane, base: string): string {
   const id = labels++;
+  const five = [1, 2, 3, 4].map((d) =>
+    set(l.l("sum"), `(${l.f}.add ${get(l.l("sum"))} ${l.load(`offset=${4 * d} ${at(base)}`)})`)
+  ).join(" ");
   return `${set(l.l("sum"), l.load(at(base)))}
+      (if (i32.eq ${get("$n")} (i32.const 5)) (then ${five}) (else
       ${set("$d", add(at(base), "(i32.const 4)"))}
       ${set("$dEnd", add(at(base), `(i32.shl ${get("$n")} (i32.const 2))`))}
       (block $wd${id} (loop $wl${id}
         (br_if $wd${id} (i32.ge_u ${get("$d")} ${get("$dEnd")}))
         ${set(l.l("sum"), `(${l.f}.add ${get(l.l("sum"))} ${l.load(get("$d"))})`)}
         ${set("$d", add(get("$d"), "(i32.const 4)"))}
-        (br $wl${id})))`;
+        (br $wl${id})))))`;
 }
 
 /** Pass 2 of a pixel: s and w = s^(−3/4); `then` uses them (and a from $A). */
@@ -309,6 +316,20 @@ const LRN_POOL = `
       ${set("$b", add(get("$b"), "(i32.const 1)"))}
       (br $bl))))`;
 
+/**
+ * gb_c ← gb_c + v_c in float64 (gb: C doubles at $gb): the bias's gradient,
+ * the rows summed in ascending order in double precision as `columnSums` does.
+ */
+function sumInto(l: Lane, v: string): string {
+  const g = add(get("$gb"), `(i32.shl ${get("$c")} (i32.const 3))`);
+  if (!l.v) return `(f64.store ${g} (f64.add (f64.load ${g}) (f64.promote_f32 ${v})))`;
+  return `${set("$m_v", v)}
+      (v128.store ${g} (f64x2.add (v128.load ${g}) (f64x2.promote_low_f32x4 ${get("$m_v")})))
+      (v128.store offset=16 ${g} (f64x2.add (v128.load offset=16 ${g})
+        (f64x2.promote_low_f32x4
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${get("$m_v")} ${get("$m_v")}))))`;
+}
+
 /** The code byte(s) of this channel (group) equal to $pos, as a mask. */
 function codeIs(l: Lane): string {
   const addr = add(get("$cp"), get("$c"));
@@ -322,7 +343,7 @@ const LRN_POOL_BACK = `
   (func (export "lrnPoolBack")
     (param $z i32) (param $bias i32) (param $dp i32) (param $codes i32) (param $scr i32)
     (param $B i32) (param $H i32) (param $W_ i32) (param $C i32) (param $n i32)
-    (param $k f32) (param $alpha f32) (param $coef f32)
+    (param $k f32) (param $alpha f32) (param $coef f32) (param $gb i32)
     ${COMMON_LOCALS} (local $gp i32) (local $cp i32) (local $win i32)
     ${LAYOUT}
     ${splats(["coef"])}
@@ -367,9 +388,9 @@ const LRN_POOL_BACK = `
       ${
       l.store(
         at("$tr"),
-        `(${l.f}.div (${l.f}.mul (${l.f}.mul ${get(l.l("g"))} ${l.load(at("$A"))}) ${
+        `(${l.f}.mul (${l.f}.mul (${l.f}.mul ${get(l.l("g"))} ${l.load(at("$A"))}) ${
           get(l.l("w"))
-        }) ${get(l.l("s"))})`,
+        }) (${l.f}.mul (${l.f}.mul ${get(l.l("w"))} ${get(l.l("w"))}) ${get(l.l("x"))}))`,
       )
     }`
   )
@@ -385,11 +406,13 @@ const LRN_POOL_BACK = `
           (${l.f}.mul (${l.f}.mul ${get(l.l("coef"))} ${get(l.l("x"))}) ${get(l.l("sum"))}))`,
       )
     }
-      ${l.store(at("$zp"), l.select(get(l.l("u")), l.zero, l.cmp("gt", get(l.l("x")), l.zero)))}`
+      ${set(l.l("u"), l.select(get(l.l("u")), l.zero, l.cmp("gt", get(l.l("x")), l.zero)))}
+      ${l.store(at("$zp"), get(l.l("u")))}
+      ${sumInto(l, get(l.l("u")))}`
   )
 }
             )
-            (else ${channels((l) => l.store(at("$zp"), l.zero))}))
+            (else ${channels((l) => `${l.store(at("$zp"), l.zero)} ${sumInto(l, l.zero)}`)}))
           ${set("$x", add(get("$x"), "(i32.const 1)"))}
           (br $xl)))
         ${set("$y", add(get("$y"), "(i32.const 1)"))}

@@ -118,7 +118,10 @@ export const lrnPoolKernel = instance.exports.lrnPool as (
   alpha: number,
 ) => void;
 
-/** The backward pass of {@link lrnPoolKernel}, ∂L/∂z written over z; see `_layers_wat.ts`. */
+/**
+ * The backward pass of {@link lrnPoolKernel}: ∂L/∂z written over z, its column
+ * sums added to C doubles at `gb`; see `_layers_wat.ts`.
+ */
 export const lrnPoolBackKernel = instance.exports.lrnPoolBack as (
   z: number,
   bias: number,
@@ -133,6 +136,7 @@ export const lrnPoolBackKernel = instance.exports.lrnPoolBack as (
   k: number,
   alpha: number,
   coef: number,
+  gb: number,
 ) => void;
 
 /** im2col / col2im on NHWC images (src, B, H, W, C, K, dst); see `_layers_wat.ts`. */

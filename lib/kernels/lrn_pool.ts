@@ -83,8 +83,17 @@ function layout(s: MapsShape, p: LrnWindow) {
   const bias = up4(s.batch * s.height * s.width * s.channels);
   const pooled = bias + up4(s.channels);
   const codes = pooled + up4(pooledSize(s));
-  const scratch = codes + up4(Math.ceil(pooledSize(s) / 4));
-  return { z, bias, pooled, codes, scratch, end: scratch + layersScratchFloats(s.channels, p.n) };
+  const gb = codes + up4(Math.ceil(pooledSize(s) / 4));
+  const scratch = gb + up4(2 * s.channels);
+  return {
+    z,
+    bias,
+    pooled,
+    codes,
+    gb,
+    scratch,
+    end: scratch + layersScratchFloats(s.channels, p.n),
+  };
 }
 
 /**
@@ -125,8 +134,9 @@ export function reluLrnPool(
 
 /**
  * The backward pass: from ∂L/∂out (`dp`) and the `codes` of the forward pass on
- * the same z and bias, writes ∂L/∂z into `dz` (B·H·W·C values; the bias's
- * gradient is then the column sums of dz).
+ * the same z and bias, writes ∂L/∂z into `dz` (B·H·W·C values) and the bias's
+ * gradient ∂L/∂bias_c = Σ_pixels ∂L/∂z_c into `gb` (summed in ascending pixel
+ * order in double precision and rounded once: the bits of `columnSums`).
  */
 export function reluLrnPoolBackward(
   dp: Float32Array,
@@ -136,6 +146,7 @@ export function reluLrnPoolBackward(
   s: MapsShape,
   p: LrnWindow,
   dz: Float32Array,
+  gb: Float32Array,
 ): void {
   check(s, p, bias, z);
   const m = pooledSize(s);
@@ -146,6 +157,8 @@ export function reluLrnPoolBackward(
   ws.set(bias.subarray(0, s.channels), o.bias);
   ws.set(dp.subarray(0, m), o.pooled);
   new Uint8Array(ws.buffer, 4 * o.codes, m).set(codes.subarray(0, m));
+  const sums = new Float64Array(ws.buffer, 4 * o.gb, s.channels);
+  sums.fill(0);
   lrnPoolBackKernel(
     4 * o.z,
     4 * o.bias,
@@ -160,6 +173,8 @@ export function reluLrnPoolBackward(
     p.k,
     p.alpha,
     2 * p.alpha * p.beta,
+    4 * o.gb,
   );
   dz.set(ws.subarray(o.z, o.z + size));
+  for (let c = 0; c < s.channels; c++) gb[c] = sums[c]!;
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { Rng } from "../random/rng.ts";
 import { lrn, lrnBackward } from "../models/lrn.ts";
 import { maxPool2, maxPool2Backward } from "../models/max_pool.ts";
+import { columnSums } from "./column_sums.ts";
 import {
   type LrnWindow,
   type MapsShape,
@@ -65,14 +66,18 @@ for (const [s, p] of CASES) {
     const out = new Float32Array(m), codes = new Uint8Array(m);
     reluLrnPool(z, bias, s, p, out, codes);
     close(out, ref.out, "out", 1e-6);
-    const dz = new Float32Array(size);
-    reluLrnPoolBackward(dp, codes, z, bias, s, p, dz);
+    const dz = new Float32Array(size), gb = new Float32Array(s.channels);
+    reluLrnPoolBackward(dp, codes, z, bias, s, p, dz, gb);
     close(dz, ref.dz, "dz", 1e-5);
+    const sums = new Float32Array(s.channels);
+    columnSums(dz, size / s.channels, s.channels, sums);
+    assert.deepEqual(gb, sums, "the bias's gradient: columnSums of dz, bit for bit");
     // bit-deterministic: the same inputs give the same bytes
     const out2 = new Float32Array(m), codes2 = new Uint8Array(m), dz2 = new Float32Array(size);
+    const gb2 = new Float32Array(s.channels);
     reluLrnPool(z, bias, s, p, out2, codes2);
-    reluLrnPoolBackward(dp, codes2, z, bias, s, p, dz2);
-    assert.deepEqual([out2, codes2, dz2], [out, codes, dz]);
+    reluLrnPoolBackward(dp, codes2, z, bias, s, p, dz2, gb2);
+    assert.deepEqual([out2, codes2, dz2, gb2], [out, codes, dz, gb]);
   });
 }
 

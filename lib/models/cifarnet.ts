@@ -191,10 +191,10 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
       if (keep < 1) applyMask(d3, mask, n * h3);
       reluBackward(d3, a3, n * h3);
       denseBackward(p2.subarray(0, n * flat), p.W3!, d3, n, g.W3!, g.b3!, dflat);
-      reluLrnPoolBackward(dflat, codes2, z2, p.b2!, shape(n, conv2), lrnP, dz2);
-      const dp = conv2.backward(dz2.subarray(0, n * pix2 * filters), p.W2!, g.W2!, g.b2!)!;
-      reluLrnPoolBackward(dp, codes1, z1, p.b1!, shape(n, conv1), lrnP, dz1);
-      conv1.backward(dz1.subarray(0, n * pix1 * filters), p.W1!, g.W1!, g.b1!, false);
+      reluLrnPoolBackward(dflat, codes2, z2, p.b2!, shape(n, conv2), lrnP, dz2, g.b2!);
+      const dp = conv2.backward(dz2.subarray(0, n * pix2 * filters), p.W2!, g.W2!, null)!;
+      reluLrnPoolBackward(dp, codes1, z1, p.b1!, shape(n, conv1), lrnP, dz1, g.b1!);
+      conv1.backward(dz1.subarray(0, n * pix1 * filters), p.W1!, g.W1!, null, false);
       return loss;
     },
     evaluate(params, x, y, n) {

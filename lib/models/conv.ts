@@ -93,21 +93,22 @@ export class ConvLayer {
 
   /**
    * From ∂L/∂Z (`dz`, of the last forward pass): writes ∂L/∂W into `gw`, ∂L/∂b
-   * into `gb`, and returns ∂L/∂X (NHWC, a buffer the layer owns) unless
-   * `inputGradient` is false (the first layer needs none).
+   * into `gb` (unless null: a caller that summed it already), and returns ∂L/∂X
+   * (NHWC, a buffer the layer owns) unless `inputGradient` is false (the first
+   * layer needs none).
    */
   backward(
     dz: Float32Array,
     w: Float32Array,
     gw: Float32Array,
-    gb: Float32Array,
+    gb: Float32Array | null,
     inputGradient = true,
   ): Float32Array | null {
     const batch = this.#batch;
     const rows = batch * this.outHeight * this.outWidth;
     const f = this.sizes.filters;
     weightGradient(this.patch, rows, f, this.#cols, dz, gw);
-    columnSums(dz, rows, f, gb);
+    if (gb) columnSums(dz, rows, f, gb);
     if (!inputGradient) return null;
     if (this.#dcols.length < rows * this.patch) this.#dcols = new Float32Array(rows * this.patch);
     matmulNT(rows, f, this.patch, dz, w, this.#dcols);

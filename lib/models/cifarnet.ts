@@ -28,7 +28,10 @@
  * Internally the maps are NHWC (channels innermost) so that each convolution is
  * one matrix product over the batch (`im2col` + the `gemm` kernel); the input
  * arrives as `fillBatch` writes it, channel planes (NCHW), and is transposed once.
- * Flattening takes the 4×4×64 maps in that NHWC order. The flat parameter vector
+ * Each convolution's bias, ReLU, LRN and pooling run as one WebAssembly pass
+ * forward and one backward (`lib/kernels/lrn_pool.ts`: only the pooled maps and
+ * one byte per pooled value are kept; the backward pass recomputes the rest, and
+ * computes s^(−3/4) in float32 as 1/(√s·√√s)), so β must be 0.75. Flattening takes the 4×4×64 maps in that NHWC order. The flat parameter vector
  * is `[W1, b1, W2, b2, W3, b3, W4, b4, W5, b5]`, convolution weights stored
  * (K·K·C) × F with patch index (ky·K + kx)·C + c, dense weights inputs × outputs:
  * 623,946 parameters for 3 channels (619,338 for 1).
@@ -72,7 +75,7 @@ export interface CifarnetOptions {
   classes?: number;
   /** Dropout keep probability after the first dense layer (default 0.5; 1: no dropout). */
   keep?: number;
-  /** Local response normalisation (default {@link LRN_DEFAULTS}). */
+  /** Local response normalisation (default {@link LRN_DEFAULTS}; β must be 0.75). */
   lrn?: LrnParams;
   /** Seed of the dropout masks' stream (default 0). */
   dropoutSeed?: number;
@@ -91,6 +94,7 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
   const classes = opts.classes ?? 10;
   const keep = opts.keep ?? 0.5;
   const lrnP = opts.lrn ?? LRN_DEFAULTS;
+  if (lrnP.beta !== 0.75) throw new RangeError(`cifarnet: LRN β must be 0.75, got ${lrnP.beta}`);
   const rng = new Rng(opts.dropoutSeed ?? 0);
   const name = "cifarnet";
   const inputs = channels * side * side;

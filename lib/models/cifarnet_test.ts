@@ -153,4 +153,5 @@ Deno.test("CIFARNET's sizes: the paper's network on CIFAR-10 and on 32×32 grey 
   ]);
   assert.equal(cifarnet({ channels: 1 }).size, 623_946 - 2 * 36 * 64);
   assert.throws(() => cifarnet({ size: 12 }), RangeError);
+  assert.throws(() => cifarnet({ lrn: { ...LRN_DEFAULTS, beta: 0.5 } }), /β must be 0.75/);
 });

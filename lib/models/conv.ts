@@ -9,7 +9,9 @@
  * ```
  *
  * Z is the output in NHWC (B × OH × OW × F) directly. The layer keeps its
- * `cols` buffer from the forward pass for the weight gradient.
+ * `cols` buffer from the forward pass for the weight gradient. The bias may be
+ * left to the caller (CIFARNET adds it, and sums its gradient, in its fused
+ * ReLU → LRN → pool kernel).
  *
  * @example
  * ```ts

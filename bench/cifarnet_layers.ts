@@ -31,7 +31,7 @@ function steps(): [string, () => void][] {
   const [rows1, rows2, patch1, patch2] = [B * 27 * 27, B * 8 * 8, K * K * 3, K * K * F];
   const x = rnd(B * 32 * 32 * 3);
   const cols1 = new Float32Array(rows1 * patch1), cols2 = new Float32Array(rows2 * patch2);
-  const dcols2 = new Float32Array(rows2 * patch2);
+  const dcols2 = new Float32Array(512 * patch2); // ∂L/∂X goes by 8 images (conv.ts)
   const w1 = rnd(patch1 * F, 0.2), w2 = rnd(patch2 * F, 0.05), bias = rnd(F, 0.1);
   const gw1 = new Float32Array(w1.length), gw2 = new Float32Array(w2.length);
   const gb = new Float32Array(F);
@@ -68,12 +68,17 @@ function steps(): [string, () => void][] {
       "back ReLU+LRN+pool 2",
       () => reluLrnPoolBackward(dp2, codes2, z2, bias, maps2, LRN_DEFAULTS, dz2, gb),
     ],
-    [
-      "back products 2",
-      () => (weightGradient(patch2, rows2, cols2, dz2, gw2),
-        matmulNT(rows2, F, patch2, dz2, w2, dcols2)),
-    ],
-    ["back col2im 2", () => col2im(dcols2, conv2, dx2)],
+    ["back product 2 ∂W", () => weightGradient(patch2, rows2, cols2, dz2, gw2)],
+    ["back product 2 ∂X", () => {
+      for (let lo = 0; lo < rows2; lo += 512) {
+        matmulNT(512, F, patch2, dz2.subarray(lo * F, (lo + 512) * F), w2, dcols2);
+      }
+    }],
+    ["back col2im 2", () => {
+      for (let b = 0; b < B; b += 8) {
+        col2im(dcols2, { ...conv2, batch: 8 }, dx2.subarray(b * 169 * F));
+      }
+    }],
     [
       "back ReLU+LRN+pool 1",
       () => reluLrnPoolBackward(dp1, codes1, z1, bias, maps1, LRN_DEFAULTS, dz1, gb),

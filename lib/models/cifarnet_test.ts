@@ -38,6 +38,37 @@ Deno.test("ConvLayer (im2col + gemm) matches a float64 convolution, forward and 
   for (let i = 0; i < x.length; i++) close(dx[i]!, centralDifference(loss, x, i), `∂/∂x${i}`);
 });
 
+Deno.test("ConvLayer's input gradient, one image per block (576 output pixels each)", () => {
+  const rng = new Rng(8);
+  const [n, h, c, k, f] = [3, 25, 2, 2, 3];
+  const layer = new ConvLayer({ height: h, width: h, channels: c, kernel: k, filters: f });
+  const oh = h - k + 1;
+  const x = Float32Array.from({ length: n * h * h * c }, () => rng.next());
+  const W = Float32Array.from({ length: k * k * c * f }, () => rng.next() - 0.5);
+  layer.forward(x, n, W, null);
+  const dz = Float32Array.from({ length: n * oh * oh * f }, () => rng.next() - 0.5);
+  const dx = layer.backward(dz, W, new Float32Array(W.length), null)!;
+  const want = new Float64Array(x.length);
+  for (let b = 0; b < n; b++) {
+    for (let y = 0; y < oh; y++) {
+      for (let xo = 0; xo < oh; xo++) {
+        for (let ky = 0; ky < k; ky++) {
+          for (let kx = 0; kx < k; kx++) {
+            for (let ch = 0; ch < c; ch++) {
+              for (let o = 0; o < f; o++) {
+                const i = ((b * h + y + ky) * h + xo + kx) * c + ch;
+                want[i] = want[i]! +
+                  dz[((b * oh + y) * oh + xo) * f + o]! * W[((ky * k + kx) * c + ch) * f + o]!;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  want.forEach((v, i) => close(dx[i]!, v, `∂/∂x${i}`));
+});
+
 Deno.test("max-pooling: the gradient goes to each window's maximum (central differences)", () => {
   const rng = new Rng(4);
   const s = { batch: 2, height: 5, width: 4, channels: 3 }; // odd height: last row dropped

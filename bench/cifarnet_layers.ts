@@ -20,47 +20,53 @@ import { bestOfInterleaved } from "./_report.ts";
 
 const B = 128, K = 6, F = 64, H3 = 384;
 
-/** Named steps of one training step, each timed on its own. */
+/**
+ * Named steps of one training step, each timed on its own, following
+ * `ConvLayer`'s blocks of whole images (1 image of the first convolution, 8 of
+ * the second): each block's patches are formed (twice: forward and backward)
+ * into one block-sized buffer, which its products then read.
+ */
 function steps(): [string, () => void][] {
   const rng = new Rng(1);
   const rnd = (n: number, s = 1) => Float32Array.from({ length: n }, () => s * (rng.next() - 0.3));
-  const conv1 = { batch: B, height: 32, width: 32, channels: 3, kernel: K };
-  const conv2 = { batch: B, height: 13, width: 13, channels: F, kernel: K };
+  const conv1 = { batch: 1, height: 32, width: 32, channels: 3, kernel: K };
+  const conv2 = { batch: 8, height: 13, width: 13, channels: F, kernel: K };
   const maps1 = { batch: B, height: 27, width: 27, channels: F };
   const maps2 = { batch: B, height: 8, width: 8, channels: F };
-  const [rows1, rows2, patch1, patch2] = [B * 27 * 27, B * 8 * 8, K * K * 3, K * K * F];
+  const [rows1, rows2, patch1, patch2] = [27 * 27, 8 * 8 * 8, K * K * 3, K * K * F]; // per block
   const x = rnd(B * 32 * 32 * 3);
   const cols1 = new Float32Array(rows1 * patch1), cols2 = new Float32Array(rows2 * patch2);
-  const dcols2 = new Float32Array(512 * patch2); // ∂L/∂X goes by 8 images (conv.ts)
   const w1 = rnd(patch1 * F, 0.2), w2 = rnd(patch2 * F, 0.05), bias = rnd(F, 0.1);
   const gw1 = new Float32Array(w1.length), gw2 = new Float32Array(w2.length);
   const gb = new Float32Array(F);
-  const z1 = new Float32Array(rows1 * F), z2 = new Float32Array(rows2 * F);
-  const dz1 = new Float32Array(rows1 * F), dz2 = new Float32Array(rows2 * F);
+  const z1 = new Float32Array(B * 27 * 27 * F), z2 = new Float32Array(B * 8 * 8 * F);
+  const dz1 = rnd(z1.length), dz2 = rnd(z2.length);
   const p1 = new Float32Array(B * 13 * 13 * F), p2 = new Float32Array(B * 4 * 4 * F);
   const codes1 = new Uint8Array(p1.length), codes2 = new Uint8Array(p2.length);
   const dp1 = rnd(p1.length), dp2 = rnd(p2.length), dx2 = new Float32Array(p1.length);
   const a3 = rnd(B * H3), mask = new Float32Array(B * H3);
-  const weightGradient = (
-    patch: number,
-    rows: number,
-    cols: Float32Array,
-    dz: Float32Array,
-    gw: Float32Array,
-  ) => {
-    for (let lo = 0; lo < rows; lo += 512) {
-      const m = Math.min(512, rows - lo);
-      matmulTN(patch, m, F, cols.subarray(lo * patch), dz.subarray(lo * F), gw, {
-        accumulate: lo > 0,
-      });
-    }
+  /** Runs `f(b0, rowOffset)` for each block of `per` images. */
+  const blocks = (per: number, rows: number, f: (b0: number, lo: number) => void) => () => {
+    for (let b0 = 0; b0 < B; b0 += per) f(b0, (b0 / per) * rows);
   };
+  const im2col1 = blocks(1, rows1, (b0) => im2col(x.subarray(b0 * 3072), conv1, cols1));
+  const im2col2 = blocks(8, rows2, (b0) => im2col(p1.subarray(b0 * 169 * F), conv2, cols2));
   return [
-    ["im2col 1", () => im2col(x, conv1, cols1)],
-    ["product 1", () => matmul(rows1, patch1, F, cols1, w1, z1)],
+    ["im2col 1", im2col1],
+    [
+      "product 1",
+      blocks(1, rows1, (_, lo) => {
+        matmul(rows1, patch1, F, cols1, w1, z1.subarray(lo * F, (lo + rows1) * F));
+      }),
+    ],
     ["ReLU+LRN+pool 1", () => reluLrnPool(z1, bias, maps1, LRN_DEFAULTS, p1, codes1)],
-    ["im2col 2", () => im2col(p1, conv2, cols2)],
-    ["product 2", () => matmul(rows2, patch2, F, cols2, w2, z2)],
+    ["im2col 2", im2col2],
+    [
+      "product 2",
+      blocks(8, rows2, (_, lo) => {
+        matmul(rows2, patch2, F, cols2, w2, z2.subarray(lo * F, (lo + rows2) * F));
+      }),
+    ],
     ["ReLU+LRN+pool 2", () => reluLrnPool(z2, bias, maps2, LRN_DEFAULTS, p2, codes2)],
     ["dropout", () => (drawMask(rng, 0.5, mask, B * H3), applyMask(a3, mask, B * H3))],
     ["back dropout", () => applyMask(a3, mask, B * H3)],
@@ -68,22 +74,33 @@ function steps(): [string, () => void][] {
       "back ReLU+LRN+pool 2",
       () => reluLrnPoolBackward(dp2, codes2, z2, bias, maps2, LRN_DEFAULTS, dz2, gb),
     ],
-    ["back product 2 ∂W", () => weightGradient(patch2, rows2, cols2, dz2, gw2)],
-    ["back product 2 ∂X", () => {
-      for (let lo = 0; lo < rows2; lo += 512) {
-        matmulNT(512, F, patch2, dz2.subarray(lo * F, (lo + 512) * F), w2, dcols2);
-      }
-    }],
-    ["back col2im 2", () => {
-      for (let b = 0; b < B; b += 8) {
-        col2im(dcols2, { ...conv2, batch: 8 }, dx2.subarray(b * 169 * F));
-      }
-    }],
+    ["back im2col 2", im2col2],
+    [
+      "back product 2 ∂W",
+      blocks(8, rows2, (b0, lo) => {
+        const dz = dz2.subarray(lo * F, (lo + rows2) * F);
+        matmulTN(patch2, rows2, F, cols2, dz, gw2, { accumulate: b0 > 0 });
+      }),
+    ],
+    [
+      "back product 2 ∂X",
+      blocks(8, rows2, (_, lo) => {
+        matmulNT(rows2, F, patch2, dz2.subarray(lo * F, (lo + rows2) * F), w2, cols2);
+      }),
+    ],
+    ["back col2im 2", blocks(8, rows2, (b0) => col2im(cols2, conv2, dx2.subarray(b0 * 169 * F)))],
     [
       "back ReLU+LRN+pool 1",
       () => reluLrnPoolBackward(dp1, codes1, z1, bias, maps1, LRN_DEFAULTS, dz1, gb),
     ],
-    ["back product 1", () => weightGradient(patch1, rows1, cols1, dz1, gw1)],
+    ["back im2col 1", im2col1],
+    [
+      "back product 1 ∂W",
+      blocks(1, rows1, (b0, lo) => {
+        const dz = dz1.subarray(lo * F, (lo + rows1) * F);
+        matmulTN(patch1, rows1, F, cols1, dz, gw1, { accumulate: b0 > 0 });
+      }),
+    ],
   ];
 }
 

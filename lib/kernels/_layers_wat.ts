@@ -23,6 +23,10 @@
  * t_c = g_c a_c w_c / s_c      ∂L/∂a_j = g_j w_j − coef · a_j Σ_{d<n} t_{j−⌊n/2⌋+d}   (coef = 2αβ)
  * ∂L/∂z_j = ∂L/∂a_j · [a_j > 0]          (0 for pixels no window covers)
  * ```
+ *
+ *   1/s_c is taken as w_c²·√s_c (multiplications instead of a division; within
+ *   a few ulps). The bias's gradient Σ_pixels ∂L/∂z_c is summed on the way, in
+ *   float64, pixels in ascending order (the bits of `columnSums`).
  * - `im2col` copies runs of K·C floats, four at a time, each run's last vector
  *   overrunning by up to 3 floats that the next run overwrites (so `cols` and
  *   `x` need 3 floats of slack); `col2im` adds the runs back, the vectors in
@@ -37,9 +41,13 @@
  * @module
  */
 
-/** Floats of scratch that `lrnPool` and `lrnPoolBack` need for C channels and window n. */
+/**
+ * Floats of scratch that `lrnPool` and `lrnPoolBack` need for C channels and
+ * window n: two zero-padded arrays of (C + n + 11) & ~3 floats (q and t), then
+ * a, w, g and four slots of l, C floats each.
+ */
 export function layersScratchFloats(c: number, n: number): number {
-  return 2 * (c + n + 8) + 8 * c + 16;
+  return 2 * (c + n + 11) + 7 * c + 8;
 }
 
 /** One way of running a channel loop: four floats per step (vector) or one (scalar). */
@@ -200,14 +208,13 @@ function zeroFloats(p: string, floats: string): string {
       (br $zl${id})))`;
 }
 
-/** Scratch layout (bytes from $scr): padded q, padded t, then A, S, W, G and 4 slots of l. */
+/** Scratch layout (bytes from $scr): padded q, padded t, then A, W, G and 4 slots of l. */
 const LAYOUT = `
     ${set("$pad", `(i32.and ${add(add(get("$C"), get("$n")), "(i32.const 11)")} (i32.const -4))`)}
     ${set("$q", get("$scr"))}
     ${set("$t", add(get("$q"), `(i32.shl ${get("$pad")} (i32.const 2))`))}
     ${set("$A", add(get("$t"), `(i32.shl ${get("$pad")} (i32.const 2))`))}
-    ${set("$S", add(get("$A"), `(i32.shl ${get("$C")} (i32.const 2))`))}
-    ${set("$W", add(get("$S"), `(i32.shl ${get("$C")} (i32.const 2))`))}
+    ${set("$W", add(get("$A"), `(i32.shl ${get("$C")} (i32.const 2))`))}
     ${set("$G", add(get("$W"), `(i32.shl ${get("$C")} (i32.const 2))`))}
     ${set("$L", add(get("$G"), `(i32.shl ${get("$C")} (i32.const 2))`))}
     ${set("$qr", add(get("$q"), `(i32.shl (i32.shr_u ${get("$n")} (i32.const 1)) (i32.const 2))`))}
@@ -220,7 +227,7 @@ const LAYOUT = `
 
 const COMMON_LOCALS = `(local $c i32) (local $o i32) (local $d i32) (local $dEnd i32)
     (local $pad i32) (local $q i32) (local $t i32) (local $qr i32) (local $tr i32)
-    (local $A i32) (local $S i32) (local $W i32) (local $G i32) (local $L i32)
+    (local $A i32) (local $W i32) (local $G i32) (local $L i32)
     (local $OH i32) (local $OW i32) (local $b i32) (local $y i32) (local $x i32)
     (local $zp i32) (local $pos i32)
     ${laneLocals(["x", "u", "sum", "s", "w", "k", "alpha", "one", "coef", "g"])}
@@ -382,7 +389,7 @@ const LRN_POOL_BACK = `
               ${pass1}
               ${
   pass2((l) =>
-    `${l.store(at("$S"), get(l.l("s")))} ${l.store(at("$W"), get(l.l("w")))}
+    `${l.store(at("$W"), get(l.l("w")))}
       ${set(l.l("g"), l.select(l.load(at("$gp")), l.zero, codeIs(l)))}
       ${l.store(at("$G"), get(l.l("g")))}
       ${

@@ -248,13 +248,14 @@ const PIXEL = set(
 const POOL = channels((l) => {
   const slot = (p: number) => add(at("$L"), mul(get("$C"), `(i32.const ${4 * p})`));
   const steps = [1, 2, 3].map((p) => {
-    const cond = l.or(
-      l.cmp("gt", get(l.l("u")), get(l.l("x"))),
-      l.and(
-        l.cmp("ne", get(l.l("u")), get(l.l("u"))),
-        l.cmp("eq", get(l.l("x")), get(l.l("x"))),
-      ),
-    );
+    // take u where u > x, or u is NaN and x is not: where x is not NaN and !(u ≤ x)
+    const cond = l.v
+      ? `(v128.andnot ${l.cmp("eq", get(l.l("x")), get(l.l("x")))} ${
+        l.cmp("le", get(l.l("u")), get(l.l("x")))
+      })`
+      : `(i32.and ${l.cmp("eq", get(l.l("x")), get(l.l("x")))} (i32.eqz ${
+        l.cmp("le", get(l.l("u")), get(l.l("x")))
+      }))`;
     const code = l.v ? `(i32x4.splat (i32.const ${p}))` : `(i32.const ${p})`;
     return `${set(l.l("u"), l.load(slot(p)))}
       ${set(`$m_${l.v ? "v" : "s"}`, cond)}

@@ -82,13 +82,17 @@ for (const [s, p] of CASES) {
 }
 
 Deno.test("reluLrnPool: ties go to the first pixel, NaN propagates, β ≠ 0.75 is refused", () => {
-  const s = { batch: 1, height: 2, width: 2, channels: 2 };
+  // five channels: four in one f32x4, the fifth alone; per channel the window's
+  // pixels (row-major): ties, NaN first, NaN third, a later maximum, NaN third
+  const s = { batch: 1, height: 2, width: 2, channels: 5 };
   const p = { n: 1, k: 1, alpha: 0, beta: 0.75 };
-  const z = new Float32Array([3, 1, 3, 2, 3, NaN, 1, 0]);
-  const out = new Float32Array(2), codes = new Uint8Array(2);
-  reluLrnPool(z, new Float32Array(2), s, p, out, codes);
-  assert.deepEqual(Array.from(codes), [0, 2]);
-  assert.ok(Number.isNaN(out[1]));
+  const pixels = [[3, NaN, 1, 1, 1], [3, 5, 2, 2, 2], [3, 9, NaN, 7, NaN], [3, 1, 4, 4, 9]];
+  const z = Float32Array.from(pixels.flat());
+  const out = new Float32Array(5), codes = new Uint8Array(5);
+  reluLrnPool(z, new Float32Array(5), s, p, out, codes);
+  assert.deepEqual(Array.from(codes), [0, 0, 2, 2, 2]);
   assert.equal(out[0], 3);
-  assert.throws(() => reluLrnPool(z, new Float32Array(2), s, { ...p, beta: 0.5 }, out, codes), /β/);
+  assert.equal(out[3], 7);
+  assert.ok([1, 2, 4].every((c) => Number.isNaN(out[c])));
+  assert.throws(() => reluLrnPool(z, new Float32Array(5), s, { ...p, beta: 0.5 }, out, codes), /β/);
 });

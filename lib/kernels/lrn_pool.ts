@@ -134,9 +134,10 @@ export function reluLrnPool(
 
 /**
  * The backward pass: from ∂L/∂out (`dp`) and the `codes` of the forward pass on
- * the same z and bias, writes ∂L/∂z into `dz` (B·H·W·C values) and the bias's
- * gradient ∂L/∂bias_c = Σ_pixels ∂L/∂z_c into `gb` (summed in ascending pixel
- * order in double precision and rounded once: the bits of `columnSums`).
+ * the same z and bias, writes ∂L/∂z into `dz` (B·H·W·C values) and adds the
+ * bias's gradient ∂L/∂bias_c = Σ_pixels ∂L/∂z_c onto `sums` (C doubles, the
+ * pixels added in ascending order: zeroed first and rounded to float32 after
+ * the last block, the bits of `columnSums` on the whole dz).
  */
 export function reluLrnPoolBackward(
   dp: Float32Array,
@@ -146,7 +147,7 @@ export function reluLrnPoolBackward(
   s: MapsShape,
   p: LrnWindow,
   dz: Float32Array,
-  gb: Float32Array,
+  sums: Float64Array,
 ): void {
   check(s, p, bias, z);
   const m = pooledSize(s);
@@ -157,8 +158,8 @@ export function reluLrnPoolBackward(
   ws.set(bias.subarray(0, s.channels), o.bias);
   ws.set(dp.subarray(0, m), o.pooled);
   new Uint8Array(ws.buffer, 4 * o.codes, m).set(codes.subarray(0, m));
-  const sums = new Float64Array(ws.buffer, 4 * o.gb, s.channels);
-  sums.fill(0);
+  const acc = new Float64Array(ws.buffer, 4 * o.gb, s.channels);
+  acc.set(sums.subarray(0, s.channels));
   lrnPoolBackKernel(
     4 * o.z,
     4 * o.bias,
@@ -176,5 +177,5 @@ export function reluLrnPoolBackward(
     4 * o.gb,
   );
   dz.set(ws.subarray(o.z, o.z + size));
-  for (let c = 0; c < s.channels; c++) gb[c] = sums[c]!;
+  sums.set(acc);
 }

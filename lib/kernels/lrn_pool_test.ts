@@ -66,18 +66,47 @@ for (const [s, p] of CASES) {
     const out = new Float32Array(m), codes = new Uint8Array(m);
     reluLrnPool(z, bias, s, p, out, codes);
     close(out, ref.out, "out", 1e-6);
-    const dz = new Float32Array(size), gb = new Float32Array(s.channels);
-    reluLrnPoolBackward(dp, codes, z, bias, s, p, dz, gb);
+    const dz = new Float32Array(size), sums64 = new Float64Array(s.channels);
+    reluLrnPoolBackward(dp, codes, z, bias, s, p, dz, sums64);
+    const gb = Float32Array.from(sums64);
     close(dz, ref.dz, "dz", 1e-5);
     const sums = new Float32Array(s.channels);
     columnSums(dz, size / s.channels, s.channels, sums);
     assert.deepEqual(gb, sums, "the bias's gradient: columnSums of dz, bit for bit");
     // bit-deterministic: the same inputs give the same bytes
     const out2 = new Float32Array(m), codes2 = new Uint8Array(m), dz2 = new Float32Array(size);
-    const gb2 = new Float32Array(s.channels);
+    const sums2 = new Float64Array(s.channels);
     reluLrnPool(z, bias, s, p, out2, codes2);
-    reluLrnPoolBackward(dp, codes2, z, bias, s, p, dz2, gb2);
-    assert.deepEqual([out2, codes2, dz2, gb2], [out, codes, dz, gb]);
+    reluLrnPoolBackward(dp, codes2, z, bias, s, p, dz2, sums2);
+    assert.deepEqual([out2, codes2, dz2, sums2], [out, codes, dz, sums64]);
+    // image by image (the sums carried over): the same bits
+    if (s.batch > 1) {
+      const per = size / s.batch, perOut = m / s.batch, dz3 = new Float32Array(size);
+      const sums3 = new Float64Array(s.channels);
+      const out3 = new Float32Array(m), codes3 = new Uint8Array(m);
+      for (let b = 0; b < s.batch; b++) {
+        const one = { ...s, batch: 1 };
+        reluLrnPool(
+          z.subarray(b * per),
+          bias,
+          one,
+          p,
+          out3.subarray(b * perOut),
+          codes3.subarray(b * perOut),
+        );
+        reluLrnPoolBackward(
+          dp.subarray(b * perOut),
+          codes.subarray(b * perOut),
+          z.subarray(b * per),
+          bias,
+          { ...s, batch: 1 },
+          p,
+          dz3.subarray(b * per),
+          sums3,
+        );
+      }
+      assert.deepEqual([out3, codes3, dz3, sums3], [out, codes, dz, sums64]);
+    }
   });
 }
 

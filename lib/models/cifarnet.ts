@@ -50,7 +50,7 @@
 import { countCorrect, softmaxCrossEntropy } from "../kernels/softmax_cross_entropy.ts";
 import { reluBackward } from "../kernels/relu.ts";
 import { Rng } from "../random/rng.ts";
-import { ConvLayer } from "./conv.ts";
+import { type BlockHook, ConvLayer } from "./conv.ts";
 import { denseBackward, denseForward } from "./_dense.ts";
 import { applyMask, drawMask } from "./dropout.ts";
 import { checkBatch, checkSize, layOut, viewsOf } from "./_layout.ts";
@@ -116,21 +116,54 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
     ["W5", [h4, classes]],
     ["b5", [classes]],
   ]);
-  const pix1 = conv1.outHeight * conv1.outWidth; // positions per image after conv 1
-  const pix2 = conv2.outHeight * conv2.outWidth;
   // Scratch, grown to the largest batch seen.
   let cap = 0;
   let xh: Float32Array = new Float32Array(0), p1 = xh, p2 = xh;
-  let a3 = xh, a4 = xh, z = xh, mask = xh, d4 = xh, d3 = xh, dflat = xh, dz2 = xh, dz1 = xh;
+  let a3 = xh, a4 = xh, z = xh, mask = xh, d4 = xh, d3 = xh, dflat = xh;
   let codes1 = new Uint8Array(0), codes2 = codes1;
   let z1: Float32Array = xh, z2: Float32Array = xh;
+
+  const biasSums = new Float64Array(filters);
+
+  /** The fused bias → ReLU → LRN → pool pass on each block of `conv`'s output. */
+  function pool(conv: ConvLayer, b: Float32Array, out: Float32Array, codes: Uint8Array): BlockHook {
+    const per = (conv.outHeight >> 1) * (conv.outWidth >> 1) * filters;
+    return (zb, b0, nb) =>
+      reluLrnPool(zb, b, shape(nb, conv), lrnP, out.subarray(b0 * per), codes.subarray(b0 * per));
+  }
+
+  /**
+   * Its backward pass, block by block, from the gradient of the pooled maps `dout`;
+   * the bias's gradient is left in {@link biasSums} (float64, zeroed here).
+   */
+  function unpool(
+    conv: ConvLayer,
+    b: Float32Array,
+    z: Float32Array,
+    dout: Float32Array,
+    codes: Uint8Array,
+  ): BlockHook {
+    const per = (conv.outHeight >> 1) * (conv.outWidth >> 1) * filters;
+    biasSums.fill(0);
+    return (dzb, b0, nb) =>
+      reluLrnPoolBackward(
+        dout.subarray(b0 * per),
+        codes.subarray(b0 * per),
+        z.subarray(b0 * conv.outputSize),
+        b,
+        shape(nb, conv),
+        lrnP,
+        dzb,
+        biasSums,
+      );
+  }
 
   function grow(n: number) {
     if (n <= cap) return;
     cap = n;
     const f = (k: number) => new Float32Array(n * k);
     xh = f(inputs);
-    [dz1, p1, dz2] = [f(pix1 * filters), f(s1 * s1 * filters), f(pix2 * filters)];
+    p1 = f(s1 * s1 * filters);
     [p2, dflat] = [f(flat), f(flat)];
     [a3, mask, d3, a4, d4, z] = [f(h3), f(h3), f(h3), f(h4), f(h4), f(classes)];
     codes1 = new Uint8Array(n * s1 * s1 * filters);
@@ -142,10 +175,8 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
     grow(n);
     const p = viewsOf(layout, params);
     toNhwc(x, n, channels, side * side, xh);
-    z1 = conv1.forward(xh, n, p.W1!, null);
-    reluLrnPool(z1, p.b1!, shape(n, conv1), lrnP, p1, codes1);
-    z2 = conv2.forward(p1, n, p.W2!, null);
-    reluLrnPool(z2, p.b2!, shape(n, conv2), lrnP, p2, codes2);
+    z1 = conv1.forward(xh, n, p.W1!, null, pool(conv1, p.b1!, p1, codes1));
+    z2 = conv2.forward(p1, n, p.W2!, null, pool(conv2, p.b2!, p2, codes2));
     denseForward(p2.subarray(0, n * flat), p.W3!, p.b3!, n, a3, true);
     if (train && keep < 1) {
       drawMask(rng, keep, mask, n * h3);
@@ -195,10 +226,10 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
       if (keep < 1) applyMask(d3, mask, n * h3);
       reluBackward(d3, a3, n * h3);
       denseBackward(p2.subarray(0, n * flat), p.W3!, d3, n, g.W3!, g.b3!, dflat);
-      reluLrnPoolBackward(dflat, codes2, z2, p.b2!, shape(n, conv2), lrnP, dz2, g.b2!);
-      const dp = conv2.backward(dz2.subarray(0, n * pix2 * filters), p.W2!, g.W2!, null)!;
-      reluLrnPoolBackward(dp, codes1, z1, p.b1!, shape(n, conv1), lrnP, dz1, g.b1!);
-      conv1.backward(dz1.subarray(0, n * pix1 * filters), p.W1!, g.W1!, null, false);
+      const dp = conv2.backward(unpool(conv2, p.b2!, z2, dflat, codes2), p.W2!, g.W2!, null)!;
+      g.b2!.set(biasSums);
+      conv1.backward(unpool(conv1, p.b1!, z1, dp, codes1), p.W1!, g.W1!, null, false);
+      g.b1!.set(biasSums);
       return loss;
     },
     evaluate(params, x, y, n) {

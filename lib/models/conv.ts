@@ -50,6 +50,12 @@ export interface ConvSizes {
   filters: number;
 }
 
+/**
+ * Work on one block of images [b0, b0 + nb) of a batch: `z` holds their rows
+ * (nb·OH·OW × F) of the convolution's output, or receives their gradient.
+ */
+export type BlockHook = (z: Float32Array, b0: number, nb: number) => void;
+
 /** A valid, stride-1 convolution with its scratch buffers; see the module documentation. */
 export class ConvLayer {
   /** The sizes it was built with. */
@@ -66,6 +72,7 @@ export class ConvLayer {
   #cols = new Float32Array(0);
   #out = new Float32Array(0);
   #dx = new Float32Array(0);
+  #dz = new Float32Array(0);
   #batch = 0;
 
   /** A layer of the given sizes (throws a RangeError when the kernel does not fit). */
@@ -99,34 +106,47 @@ export class ConvLayer {
   /**
    * Z = cols(X)·W + b for `batch` NHWC images `x`; returns Z (a buffer the layer
    * owns, valid until its next forward pass). With `b` null the bias is left for
-   * the caller to add (CIFARNET adds it in its fused ReLU → LRN → pool pass).
-   * The layer keeps a copy of `x` for the backward pass.
+   * the caller to add. `then`, if given, runs on each block of Z (images
+   * [b0, b0 + nb)) right after its product, while it is in cache (CIFARNET's
+   * fused bias → ReLU → LRN → pool pass). The layer keeps a copy of `x` for the
+   * backward pass.
    */
-  forward(x: Float32Array, batch: number, w: Float32Array, b: Float32Array | null): Float32Array {
+  forward(
+    x: Float32Array,
+    batch: number,
+    w: Float32Array,
+    b: Float32Array | null,
+    then?: BlockHook,
+  ): Float32Array {
     const f = this.sizes.filters;
     const rows = batch * this.outHeight * this.outWidth;
     if (this.#out.length < rows * f) this.#out = new Float32Array(rows * f);
     if (this.#x.length < batch * this.#image) this.#x = new Float32Array(batch * this.#image);
     this.#x.set(x.subarray(0, batch * this.#image));
     for (let b0 = 0; b0 < batch; b0 += this.blockImages) {
-      const m = this.#patches(b0, Math.min(this.blockImages, batch - b0));
+      const nb = Math.min(this.blockImages, batch - b0);
+      const m = this.#patches(b0, nb);
       const lo = b0 * this.outHeight * this.outWidth;
       const out = this.#out.subarray(lo * f, (lo + m) * f);
       matmul(m, this.patch, f, this.#cols, w, out, b ? { bias: b } : {});
+      then?.(out, b0, nb);
     }
     this.#batch = batch;
     return this.#out.subarray(0, rows * f);
   }
 
   /**
-   * From ∂L/∂Z (`dz`, of the last forward pass): writes ∂L/∂W into `gw`, ∂L/∂b
-   * into `gb` (unless null: a caller that summed it already), and returns ∂L/∂X
-   * (NHWC, a buffer the layer owns) unless `inputGradient` is false (the first
-   * layer needs none). ∂L/∂W sums the blocks' products in order; each image's
-   * rows of ∂L/∂cols only reach its own pixels, so ∂L/∂X is exact block by block.
+   * From ∂L/∂Z of the last forward pass: writes ∂L/∂W into `gw`, ∂L/∂b into `gb`
+   * (unless null: a caller that sums it itself), and returns ∂L/∂X (NHWC, a
+   * buffer the layer owns) unless `inputGradient` is false (the first layer needs
+   * none). ∂L/∂Z is either an array, or a {@link BlockHook} that writes each
+   * block's ∂L/∂Z into the array it is given, just before the block's products
+   * read it (then `gb` must be null). ∂L/∂W sums the blocks' products in order;
+   * each image's rows of ∂L/∂cols only reach its own pixels, so ∂L/∂X is exact
+   * block by block.
    */
   backward(
-    dz: Float32Array,
+    dz: Float32Array | BlockHook,
     w: Float32Array,
     gw: Float32Array,
     gb: Float32Array | null,
@@ -135,13 +155,19 @@ export class ConvLayer {
     const batch = this.#batch;
     const pixels = this.outHeight * this.outWidth;
     const f = this.sizes.filters;
-    if (gb) columnSums(dz, batch * pixels, f, gb);
+    if (typeof dz === "function") {
+      if (gb) throw new TypeError("ConvLayer.backward: a gradient source sums the bias itself");
+      const most = this.blockImages * pixels * f;
+      if (this.#dz.length < most) this.#dz = new Float32Array(most);
+    } else if (gb) columnSums(dz, batch * pixels, f, gb);
     if (inputGradient && this.#dx.length < batch * this.#image) {
       this.#dx = new Float32Array(batch * this.#image);
     }
     for (let b0 = 0; b0 < batch; b0 += this.blockImages) {
       const nb = Math.min(this.blockImages, batch - b0);
-      const block = dz.subarray(b0 * pixels * f, (b0 + nb) * pixels * f);
+      let block: Float32Array;
+      if (typeof dz === "function") dz(block = this.#dz.subarray(0, nb * pixels * f), b0, nb);
+      else block = dz.subarray(b0 * pixels * f, (b0 + nb) * pixels * f);
       const m = this.#patches(b0, nb);
       matmulTN(this.patch, m, f, this.#cols, block, gw, { accumulate: b0 > 0 });
       if (!inputGradient) continue;

@@ -24,21 +24,22 @@ const B = 128, K = 6, F = 64, H3 = 384;
  * Named steps of one training step, each timed on its own, following
  * `ConvLayer`'s blocks of whole images (1 image of the first convolution, 8 of
  * the second): each block's patches are formed (twice: forward and backward)
- * into one block-sized buffer, which its products then read.
+ * into one block-sized buffer, which its products then read; the fused
+ * ReLU → LRN → pool pass runs block by block too, as CIFARNET runs it.
  */
 function steps(): [string, () => void][] {
   const rng = new Rng(1);
   const rnd = (n: number, s = 1) => Float32Array.from({ length: n }, () => s * (rng.next() - 0.3));
   const conv1 = { batch: 1, height: 32, width: 32, channels: 3, kernel: K };
   const conv2 = { batch: 8, height: 13, width: 13, channels: F, kernel: K };
-  const maps1 = { batch: B, height: 27, width: 27, channels: F };
-  const maps2 = { batch: B, height: 8, width: 8, channels: F };
+  const maps1 = { batch: 1, height: 27, width: 27, channels: F };
+  const maps2 = { batch: 8, height: 8, width: 8, channels: F };
   const [rows1, rows2, patch1, patch2] = [27 * 27, 8 * 8 * 8, K * K * 3, K * K * F]; // per block
   const x = rnd(B * 32 * 32 * 3);
   const cols1 = new Float32Array(rows1 * patch1), cols2 = new Float32Array(rows2 * patch2);
   const w1 = rnd(patch1 * F, 0.2), w2 = rnd(patch2 * F, 0.05), bias = rnd(F, 0.1);
   const gw1 = new Float32Array(w1.length), gw2 = new Float32Array(w2.length);
-  const gb = new Float32Array(F);
+  const sums = new Float64Array(F);
   const z1 = new Float32Array(B * 27 * 27 * F), z2 = new Float32Array(B * 8 * 8 * F);
   const dz1 = rnd(z1.length), dz2 = rnd(z2.length);
   const p1 = new Float32Array(B * 13 * 13 * F), p2 = new Float32Array(B * 4 * 4 * F);
@@ -59,7 +60,20 @@ function steps(): [string, () => void][] {
         matmul(rows1, patch1, F, cols1, w1, z1.subarray(lo * F, (lo + rows1) * F));
       }),
     ],
-    ["ReLU+LRN+pool 1", () => reluLrnPool(z1, bias, maps1, LRN_DEFAULTS, p1, codes1)],
+    [
+      "ReLU+LRN+pool 1",
+      blocks(1, rows1, (b0, lo) => {
+        const q = b0 * 169 * F;
+        reluLrnPool(
+          z1.subarray(lo * F),
+          bias,
+          maps1,
+          LRN_DEFAULTS,
+          p1.subarray(q),
+          codes1.subarray(q),
+        );
+      }),
+    ],
     ["im2col 2", im2col2],
     [
       "product 2",
@@ -67,12 +81,29 @@ function steps(): [string, () => void][] {
         matmul(rows2, patch2, F, cols2, w2, z2.subarray(lo * F, (lo + rows2) * F));
       }),
     ],
-    ["ReLU+LRN+pool 2", () => reluLrnPool(z2, bias, maps2, LRN_DEFAULTS, p2, codes2)],
+    [
+      "ReLU+LRN+pool 2",
+      blocks(8, rows2, (b0, lo) => {
+        const q = b0 * 16 * F;
+        reluLrnPool(
+          z2.subarray(lo * F),
+          bias,
+          maps2,
+          LRN_DEFAULTS,
+          p2.subarray(q),
+          codes2.subarray(q),
+        );
+      }),
+    ],
     ["dropout", () => (drawMask(rng, 0.5, mask, B * H3), applyMask(a3, mask, B * H3))],
     ["back dropout", () => applyMask(a3, mask, B * H3)],
     [
       "back ReLU+LRN+pool 2",
-      () => reluLrnPoolBackward(dp2, codes2, z2, bias, maps2, LRN_DEFAULTS, dz2, gb),
+      blocks(8, rows2, (b0, lo) => {
+        const [q, dz] = [b0 * 16 * F, dz2.subarray(lo * F, (lo + rows2) * F)];
+        const [dp, codes] = [dp2.subarray(q), codes2.subarray(q)];
+        reluLrnPoolBackward(dp, codes, z2.subarray(lo * F), bias, maps2, LRN_DEFAULTS, dz, sums);
+      }),
     ],
     ["back im2col 2", im2col2],
     [
@@ -91,7 +122,11 @@ function steps(): [string, () => void][] {
     ["back col2im 2", blocks(8, rows2, (b0) => col2im(cols2, conv2, dx2.subarray(b0 * 169 * F)))],
     [
       "back ReLU+LRN+pool 1",
-      () => reluLrnPoolBackward(dp1, codes1, z1, bias, maps1, LRN_DEFAULTS, dz1, gb),
+      blocks(1, rows1, (b0, lo) => {
+        const [q, dz] = [b0 * 169 * F, dz1.subarray(lo * F, (lo + rows1) * F)];
+        const [dp, codes] = [dp1.subarray(q), codes1.subarray(q)];
+        reluLrnPoolBackward(dp, codes, z1.subarray(lo * F), bias, maps1, LRN_DEFAULTS, dz, sums);
+      }),
     ],
     ["back im2col 1", im2col1],
     [

@@ -133,7 +133,7 @@ Deno.test("CIFARNET (no dropout) has the float64 reference's loss and gradient",
   for (const b of model.layout.filter((l) => l.name.startsWith("b"))) {
     for (let i = 0; i < b.shape[0]!; i++) params[b.offset + i] = 0.1 * (rng.next() - 0.3);
   }
-  const n = 3;
+  const n = 5; // two blocks of the first convolution (3 images of 12×12 outputs per block)
   const x = Float32Array.from({ length: n * model.inputs }, () => rng.next());
   const y = Uint8Array.from({ length: n }, () => rng.int(small.classes));
   const grad = new Float32Array(model.size);

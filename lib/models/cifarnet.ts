@@ -26,12 +26,15 @@
  *   random; we do not augment (so the curves are not theirs to the digit).
  *
  * Internally the maps are NHWC (channels innermost) so that each convolution is
- * one matrix product over the batch (`im2col` + the `gemm` kernel); the input
- * arrives as `fillBatch` writes it, channel planes (NCHW), and is transposed once.
- * Each convolution's bias, ReLU, LRN and pooling run as one WebAssembly pass
- * forward and one backward (`lib/kernels/lrn_pool.ts`: only the pooled maps and
- * one byte per pooled value are kept; the backward pass recomputes the rest, and
- * computes s^(−3/4) in float32 as 1/(√s·√√s)), so β must be 0.75. Flattening takes the 4×4×64 maps in that NHWC order. The flat parameter vector
+ * a matrix product over the patches (`im2col` + the `gemm` kernel, by blocks of
+ * whole images: `ConvLayer`); the input arrives as `fillBatch` writes it,
+ * channel planes (NCHW), and is transposed once. Each convolution's bias, ReLU,
+ * LRN and pooling run as one WebAssembly pass per block, forward right after the
+ * block's product and backward right before its products
+ * (`lib/kernels/lrn_pool.ts`: only the pooled maps and one byte per pooled
+ * value are kept; the backward pass recomputes the rest; s^(−3/4) is computed
+ * in float32 as 1/(√s·√√s)), so β must be 0.75. Flattening takes the 4×4×64
+ * maps in that NHWC order. The flat parameter vector
  * is `[W1, b1, W2, b2, W3, b3, W4, b4, W5, b5]`, convolution weights stored
  * (K·K·C) × F with patch index (ky·K + kx)·C + c, dense weights inputs × outputs:
  * 623,946 parameters for 3 channels (619,338 for 1).

@@ -63,8 +63,9 @@ function regions(s: ConvShape): { image: number; cols: number; end: number } {
 }
 
 /**
- * Fills `cols` ((B·OH·OW) × (K·K·C), row-major) from `x` (B × H × W × C), in
- * WebAssembly (runs of K·C floats copied four at a time).
+ * Fills `cols` ((B·OH·OW) × (K·K·C), row-major) from `x` (B × H × W × C): in
+ * WebAssembly (runs of K·C floats copied four at a time), or for long runs one
+ * `set` per run (see {@link SET_RUN}). Either way an exact copy.
  *
  * @param x the images, NHWC
  * @param s their shape and the kernel size

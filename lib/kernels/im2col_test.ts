@@ -50,5 +50,15 @@ for (const s of SHAPES) {
     col2im(dcols, s, dx);
     assert.deepEqual(cols, ref.cols);
     assert.deepEqual(dx, ref.dx);
+    // x and cols as two views of one buffer (ConvLayer's layout)
+    const both = new Float32Array(x.length + n + 5).fill(NaN);
+    const [x2, cols2] = [
+      both.subarray(3, 3 + x.length),
+      both.subarray(3 + x.length, 3 + x.length + n),
+    ];
+    x2.set(x);
+    im2col(x2, s, cols2);
+    assert.deepEqual(cols2, ref.cols);
+    assert.ok(Number.isNaN(both[3 + x.length + n]!), "nothing written past cols");
   });
 }

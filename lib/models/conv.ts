@@ -84,6 +84,7 @@ export class ConvLayer {
     this.patch = sizes.kernel * sizes.kernel * sizes.channels;
     this.blockImages = Math.max(1, Math.floor(GRADIENT_ROWS / (outHeight * outWidth)));
     this.#cols = new Float32Array(this.blockImages * outHeight * outWidth * this.patch);
+    this.#x = this.#cols.subarray(0, 0);
   }
 
   /** Output values per image: OH·OW·F. */
@@ -121,7 +122,14 @@ export class ConvLayer {
     const f = this.sizes.filters;
     const rows = batch * this.outHeight * this.outWidth;
     if (this.#out.length < rows * f) this.#out = new Float32Array(rows * f);
-    if (this.#x.length < batch * this.#image) this.#x = new Float32Array(batch * this.#image);
+    if (this.#x.length < batch * this.#image) {
+      // the input copy and the patches in one buffer, so that im2col moves each run
+      // with copyWithin (no allocation)
+      const patches = this.#cols.length;
+      const both = new Float32Array(batch * this.#image + patches);
+      this.#x = both.subarray(0, batch * this.#image);
+      this.#cols = both.subarray(batch * this.#image);
+    }
     this.#x.set(x.subarray(0, batch * this.#image));
     for (let b0 = 0; b0 < batch; b0 += this.blockImages) {
       const nb = Math.min(this.blockImages, batch - b0);

@@ -8,6 +8,8 @@
  */
 import { GEMM_FUNC } from "./_gemm_wat.ts";
 import { SPMM_FUNCS } from "./_spmm_wat.ts";
+import { LAYERS_FUNCS } from "./_layers_wat.ts";
 
 /** The module's text (it uses relaxed SIMD: `relaxed_madd`). */
-export const KERNELS_WAT = `(module (memory (export "memory") 1) ${GEMM_FUNC} ${SPMM_FUNCS})`;
+export const KERNELS_WAT =
+  `(module (memory (export "memory") 1) ${GEMM_FUNC} ${SPMM_FUNCS} ${LAYERS_FUNCS})`;

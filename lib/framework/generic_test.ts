@@ -324,3 +324,21 @@ Deno.test("one coordinate, three equal ones and a restored state step alike, bit
     }
   }
 });
+
+Deno.test("step: the slots are checked again when the state's slots object or x's length changes", () => {
+  const opt = makeOptimizer(specs(() => unconstrained()).amsgrad(2));
+  const state = opt.init(new Float64Array([1, 2]));
+  opt.step(state, new Float64Array([1, 1])); // checked, then remembered
+  // Another slots object without "m": a TypeError, though the last one was fine.
+  const slots = state.slots;
+  state.slots = { v: slots.v!, vHat: slots.vHat! };
+  assert.throws(() => opt.step(state, new Float64Array([1, 1])), /no slot "m"/);
+  state.slots = slots;
+  // The same slots object, but x of another length: caught by the length, not stepped.
+  const x = state.x;
+  state.x = new Float64Array([1, 2, 3]);
+  assert.throws(() => opt.step(state, new Float64Array([1, 1, 1])), /no slot "m" of length 3/);
+  state.x = x;
+  opt.step(state, new Float64Array([1, 1]));
+  assert.equal(state.t, 2);
+});

@@ -196,18 +196,19 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
   /** The slots the step reads by name, looked up once: m_t, and AMSGrad's v̂_t over Adam's v_t. */
   const numSlot = phi.numSlot;
   const maxSlot = adamSlot !== undefined && psi.denSlot !== adamSlot ? psi.denSlot : null;
+  /** Whether F is a box or ℝ^d, projected by the loops' clamp (no weights). */
+  const separable = projection.separable;
   /** Whether φ or ψ has a `finish` (Nadam's product of μ's). */
   const hasFinish = phi.finish !== undefined || psi.finish !== undefined;
   const why = float32Unsupported(spec);
   if (spec.arithmetic === "float32" && why !== null) {
     throw new RangeError(`${spec.name}: arithmetic "float32" needs Adam's family; ${why}`);
   }
+  /** Float32 arithmetic always, or for a Float32Array iterate (`"auto"`, Adam's family). */
+  const always32 = spec.arithmetic === "float32";
+  const auto32 = spec.arithmetic === "auto" && why === null;
   /** Whether a state with iterate `x` is stepped in float32 arithmetic. */
-  const float32For = spec.arithmetic === "float32"
-    ? () => true
-    : spec.arithmetic === "auto" && why === null
-    ? (x: Vec) => x instanceof Float32Array
-    : () => false;
+  const float32For = (x: Vec) => always32 || (auto32 && x instanceof Float32Array);
   // g_t + λ x_t for L2 weight decay, allocated on first use.
   let decayed: Vec | null = null;
   const slotNames = Object.keys({ ...phi.slots, ...psi.slots });
@@ -274,8 +275,7 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
       state.slots !== checked || (firstSlot !== null && state.slots[firstSlot]!.length !== n)
     ) checkSlots(state, n);
     const t = state.t + 1;
-    const f32 = float32For(x);
-    if (f32) {
+    if (always32 || (auto32 && x instanceof Float32Array)) {
       stepFloat32(state, g, t);
       return;
     }
@@ -343,7 +343,7 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     prepareStep(state, s, t);
     const g = s.l2 === 0 ? gt : decayedGradient(state.x, gt, f32, arena);
     fillScalars(s, S);
-    const w = projection.separable ? null : weightsFor(state.x);
+    const w = separable ? null : weightsFor(state.x);
     if (arena !== undefined) {
       arena.adam(S, numSlot!, adamSlot!, maxSlot, s.adaptive);
     } else if (adamSlot !== undefined) {

@@ -61,8 +61,9 @@ export function makePrepare(spec: ResolvedSpec): Prepare {
     upper: Infinity,
     adaptive: true,
   }));
-  // Kept short, so that V8 inlines it into the step (see `generic.ts`): the
-  // refusal and the transforms' combination are functions of their own.
+  // The refusal and the transforms' combination are functions of their own, so
+  // that what every step runs stays short: V8 inlines only short functions (see
+  // `generic.ts`), and φ's and ψ's `prepare` are inlined into this one.
   return (state, s, t) => {
     const alphaT = alpha(t);
     if (!(alphaT >= 0 && alphaT < Infinity)) refuseStepSize(t, alphaT);

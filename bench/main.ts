@@ -26,6 +26,7 @@ export const SECTIONS: readonly Section[] = [
   ["PyTorch Adam(amsgrad=True)", () => import("./pytorch_amsgrad.ts")],
   ["MNIST training step vs PyTorch, matmul vs naive", () => import("./train_step.ts")],
   ["dense-input MLP and CIFARNET steps vs PyTorch on OpenBLAS", () => import("./cifarnet_step.ts")],
+  ["CIFARNET layers one by one, forward and backward", () => import("./cifarnet_layers.ts")],
 ];
 
 /** The usage text, with every section's title. */

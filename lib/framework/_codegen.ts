@@ -1,13 +1,14 @@
 /**
  * Code from the description of `_update.ts`: JavaScript loops in float64 or in
- * float32 arithmetic (every operation rounded with `Math.fround`), and
- * WebAssembly SIMD text, four coordinates per instruction. Each statement's
+ * float32 arithmetic (every operation rounded with `Math.fround`), the blocks'
+ * loops (`_blocks.ts`), and WebAssembly SIMD text, four coordinates per
+ * instruction. Each statement's
  * value becomes one named temporary per operation, in the same order in every
  * target, so the targets round alike.
  *
  * @module
  */
-import { AT, type Expr, type Facts, type Scalar, type Stmt } from "./_update.ts";
+import { AT, type BlockLoop, type Expr, type Facts, type Scalar, type Stmt } from "./_update.ts";
 import type { Vec } from "./types.ts";
 
 /** A generated loop over coordinates [lo, hi): the scalars record, then the arrays. */
@@ -41,13 +42,8 @@ function scalarsOf(body: readonly Stmt[]): Scalar[] {
 const jsNumber = (v: number) =>
   v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : Object.is(v, -0) ? "-0" : String(v);
 
-/**
- * The JavaScript source of a loop running `body` (see {@link Kernel}). With
- * `reread` (float64 arithmetic on Float32Arrays), a value stored into an array
- * is read back, so that what follows sees it rounded as the array holds it, as
- * the blocks' separate loops do.
- */
-export function jsSource(body: readonly Stmt[], float32: boolean, reread = false): string {
+/** The statements of one coordinate `i` of a loop running `body` (see {@link jsSource}). */
+function jsLines(body: readonly Stmt[], float32: boolean, reread: boolean): string[] {
   const r = (e: string) => (float32 ? `f(${e})` : e);
   const lines: string[] = [];
   let n = 0;
@@ -60,12 +56,17 @@ export function jsSource(body: readonly Stmt[], float32: boolean, reread = false
       case "const":
         return jsNumber(e.value);
       case "ref":
+      case "arg":
         return e.name;
       default: {
         const name = `t${n++}`;
         let value: string;
         if (e.op === "sqrt") value = r(`Math.sqrt(${expr(e.a)})`);
-        else if (e.op === "pow2p") value = `Math.pow(${expr(e.a)}, P2)`;
+        else if (e.op === "abs") value = `Math.abs(${expr(e.a)})`;
+        else if (e.op === "sign") {
+          const a = expr(e.a);
+          value = `${a} > 0 ? 1 : ${a} < 0 ? -1 : 0`;
+        } else if (e.op === "pow2p") value = `Math.pow(${expr(e.a)}, P2)`;
         else if (e.op === "orInf") {
           const a = expr(e.a);
           value = `${a} === 0 ? Infinity : ${a}`;
@@ -91,6 +92,17 @@ export function jsSource(body: readonly Stmt[], float32: boolean, reread = false
       if (reread && s.value.op === "ref") lines.push(`${s.value.name} = ${s.array}[i];`);
     }
   }
+  return lines;
+}
+
+/**
+ * The JavaScript source of a loop running `body` (see {@link Kernel}). With
+ * `reread` (float64 arithmetic on Float32Arrays), a value stored into an array
+ * is read back, so that what follows sees it rounded as the array holds it, as
+ * the blocks' separate loops do.
+ */
+export function jsSource(body: readonly Stmt[], float32: boolean, reread = false): string {
+  const lines = jsLines(body, float32, reread);
   const reads = scalarsOf(body).map((name) =>
     `const ${name} = ${float32 ? `f(S[${AT[name]}])` : `S[${AT[name]}]`};`
   );
@@ -110,6 +122,50 @@ return function kernel(S, x, g, m, v, vh, w, loAt, hiAt, lo, hi) {
  */
 export function jsKernel(body: readonly Stmt[], float32: boolean, reread = false): Kernel {
   return new Function(jsSource(body, float32, reread))() as Kernel;
+}
+
+/**
+ * The JavaScript source of a block's loop `name(…arrays, …args, lo, hi)` in
+ * float64 arithmetic. `tag` ends the text: V8 shares compiled code, and with it
+ * type feedback, between functions of the same source, so each array type's
+ * copy needs a tag of its own.
+ */
+export function jsBlockSource(name: string, loop: BlockLoop, tag: string): string {
+  return `"use strict";
+return function ${name}(${[...loop.arrays, ...loop.args, "lo", "hi"].join(", ")}) {
+  for (let i = lo; i < hi; i++) {
+    ${jsLines(loop.body, false, false).join("\n    ")}
+  }
+}; // ${tag}`;
+}
+
+/**
+ * A block's loop `name` on `arrays` of one type, compiled from
+ * {@link jsBlockSource}; call it for arrays of that type only.
+ */
+export function jsBlock(name: string, loop: BlockLoop, tag: string): BlockKernel {
+  return new Function(jsBlockSource(name, loop, tag))() as BlockKernel;
+}
+
+/** A block's loop: its arrays, its scalar arguments, then lo and hi. */
+export type BlockKernel = (...args: (Vec | number)[]) => void;
+
+/**
+ * One function that sends each call of a block's loop to `f32` when its first
+ * array is a Float32Array, else to `f64`: each call site in it sees one
+ * function, which V8 then inlines (a 1-D step's speed depends on it).
+ */
+export function byArrayType(loop: BlockLoop, f32: BlockKernel, f64: BlockKernel): BlockKernel {
+  const params = [...loop.arrays, ...loop.args, "lo", "hi"].join(", ");
+  return new Function(
+    "f32",
+    "f64",
+    `"use strict";
+return function run(${params}) {
+  if (${loop.arrays[0]}.BYTES_PER_ELEMENT === 4) f32(${params});
+  else f64(${params});
+};`,
+  )(f32, f64) as BlockKernel;
 }
 
 const watNumber = (v: number) => (v === Infinity ? "inf" : v === -Infinity ? "-inf" : String(v));
@@ -135,12 +191,15 @@ export function watFunction(name: string, body: readonly Stmt[]): string {
         return `(f32x4.splat (f32.const ${watNumber(e.value)}))`;
       case "ref":
         return `(local.get $${e.name})`;
+      case "arg":
+        throw new Error("a block's loop has no float32 kernel");
       default: {
         const t = `$t${n++}`;
         locals.push(t);
         let value: string;
         if (e.op === "sqrt") value = `(f32x4.sqrt ${expr(e.a)})`;
-        else if (e.op === "pow2p" || e.op === "orInf") {
+        else if (e.op === "abs") value = `(f32x4.abs ${expr(e.a)})`;
+        else if (e.op === "pow2p" || e.op === "orInf" || e.op === "sign") {
           throw new Error(`${e.op} has no float32 kernel`);
         } else {
           const a = expr(e.a), b = expr((e as { b: Expr }).b);

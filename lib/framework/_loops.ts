@@ -1,7 +1,7 @@
 /**
- * The per-coordinate loops of the blocks φ and ψ (the step's own loops are
- * generated from one description: `_update.ts`), as plain functions of arrays
- * and numbers over coordinates [lo, hi).
+ * The step's scans of a gradient or a state: the first non-finite value, the
+ * first value beyond a limit (the updates' loops are generated from one
+ * description: `_update.ts` for the step, `_blocks.ts` for the blocks φ and ψ).
  *
  * Why they are built by a factory and copied: V8 specialises a function to the
  * array types it has seen, and a loop that has seen both Float64Array and
@@ -38,84 +38,7 @@ export function makeLoops() {
     return -1;
   }
 
-  /** m_i ← β·m_i + k·g_i: φ's moving average (k = 1 − β) and momentum. */
-  function ema(m: Vec, g: Vec, beta: number, k: number, lo: number, hi: number): void {
-    for (let i = lo; i < hi; i++) m[i] = beta * m[i]! + k * g[i]!;
-  }
-
-  /** v_i ← β·v_i + k·g_i²: Adam's ψ (k = 1 − β); AdaGrad's sum with β = k = 1. */
-  function emaSquares(v: Vec, g: Vec, beta: number, k: number, lo: number, hi: number): void {
-    for (let i = lo; i < hi; i++) v[i] = beta * v[i]! + k * g[i]! * g[i]!;
-  }
-
-  /** AMSGrad's v̂_i ← max(kPrev·v̂_i, kIn·v_i). */
-  function runningMax(
-    vHat: Vec,
-    v: Vec,
-    kIn: number,
-    kPrev: number,
-    lo: number,
-    hi: number,
-  ): void {
-    for (let i = lo; i < hi; i++) {
-      const cur = kIn * v[i]!;
-      const prev = kPrev * vHat[i]!;
-      vHat[i] = cur > prev ? cur : prev;
-    }
-  }
-
-  /** AdaBelief's s_i ← β·s_i + k·(g_i − m_i)² + ε_root. */
-  function belief(
-    s: Vec,
-    g: Vec,
-    m: Vec,
-    beta: number,
-    k: number,
-    epsRoot: number,
-    lo: number,
-    hi: number,
-  ): void {
-    for (let i = lo; i < hi; i++) {
-      const d = g[i]! - m[i]!;
-      s[i] = beta * s[i]! + k * d * d + epsRoot;
-    }
-  }
-
-  /** Yogi's v_i ← v_i − k·sign(v_i − g_i²)·g_i². */
-  function yogi(v: Vec, g: Vec, k: number, lo: number, hi: number): void {
-    for (let i = lo; i < hi; i++) {
-      const g2 = g[i]! * g[i]!;
-      const d = v[i]! - g2;
-      v[i] = v[i]! - k * (d > 0 ? 1 : d < 0 ? -1 : 0) * g2;
-    }
-  }
-
-  /** AdaMax's u_i ← max(β·u_i, |g_i| + ε). */
-  function infinityNorm(
-    u: Vec,
-    g: Vec,
-    beta: number,
-    eps: number,
-    lo: number,
-    hi: number,
-  ): void {
-    for (let i = lo; i < hi; i++) {
-      const a = beta * u[i]!;
-      const c = Math.abs(g[i]!) + eps;
-      u[i] = a > c ? a : c;
-    }
-  }
-
-  return {
-    firstNonFinite,
-    firstBeyond,
-    ema,
-    emaSquares,
-    runningMax,
-    belief,
-    yogi,
-    infinityNorm,
-  };
+  return { firstNonFinite, firstBeyond };
 }
 
 /** The loops, one function each. */
@@ -144,19 +67,6 @@ const is32 = (x: Vec) => x.BYTES_PER_ELEMENT === 4;
 export const loops: Loops = {
   firstNonFinite: (g) => is32(g) ? F32.firstNonFinite(g) : F64.firstNonFinite(g),
   firstBeyond: (g, limit) => is32(g) ? F32.firstBeyond(g, limit) : F64.firstBeyond(g, limit),
-  ema: (m, g, beta, k, lo, hi) =>
-    is32(m) ? F32.ema(m, g, beta, k, lo, hi) : F64.ema(m, g, beta, k, lo, hi),
-  emaSquares: (v, g, beta, k, lo, hi) =>
-    is32(v) ? F32.emaSquares(v, g, beta, k, lo, hi) : F64.emaSquares(v, g, beta, k, lo, hi),
-  runningMax: (vHat, v, kIn, kPrev, lo, hi) =>
-    is32(vHat)
-      ? F32.runningMax(vHat, v, kIn, kPrev, lo, hi)
-      : F64.runningMax(vHat, v, kIn, kPrev, lo, hi),
-  belief: (s, g, m, beta, k, e, lo, hi) =>
-    is32(s) ? F32.belief(s, g, m, beta, k, e, lo, hi) : F64.belief(s, g, m, beta, k, e, lo, hi),
-  yogi: (v, g, k, lo, hi) => is32(v) ? F32.yogi(v, g, k, lo, hi) : F64.yogi(v, g, k, lo, hi),
-  infinityNorm: (u, g, beta, eps, lo, hi) =>
-    is32(u) ? F32.infinityNorm(u, g, beta, eps, lo, hi) : F64.infinityNorm(u, g, beta, eps, lo, hi),
 };
 
 /** The copy of the loops for arrays of `x`'s type (for tests). */

@@ -20,6 +20,11 @@
  * `b < a ? b : a` (WebAssembly's `pmax`/`pmin`), which the readable loops of
  * Algorithm 1 write as `b > a ? b : a` and the clamp `y < lo ? lo : y > hi ? hi : y`.
  *
+ * The same language describes the blocks' own loops (`_blocks.ts`), whose
+ * scalars are the loop's parameters ({@link BlockLoop}); m_i, v_i and v̂_i are
+ * described once, by {@link movingAverage}, {@link movingSquares} and
+ * {@link runningMax}, for the step and the blocks alike.
+ *
  * @module
  */
 import type { StepScalars } from "./types.ts";
@@ -54,13 +59,18 @@ export const AT: Readonly<Record<Scalar, number>> = Object.fromEntries(
   SCALARS.map((name, i) => [name, i]),
 ) as Record<Scalar, number>;
 
-/** The arrays a step reads and writes (`w`, `loAt`, `hiAt`: float64 only). */
-export type ArrayName = "x" | "g" | "m" | "v" | "vh" | "w" | "loAt" | "hiAt";
+/**
+ * The arrays a step reads and writes (`w`, `loAt`, `hiAt`: float64 only), and
+ * the blocks' own slots (`s`: AdaBelief's, `u`: AdaMax's; see `_blocks.ts`).
+ */
+export type ArrayName = "x" | "g" | "m" | "v" | "vh" | "w" | "loAt" | "hiAt" | "s" | "u";
 
 /** An expression of one coordinate. */
 export type Expr =
   | { readonly op: "load"; readonly array: ArrayName }
   | { readonly op: "scalar"; readonly name: Scalar }
+  /** A scalar parameter of a block's loop (see {@link BlockLoop}). */
+  | { readonly op: "arg"; readonly name: string }
   | { readonly op: "const"; readonly value: number }
   | { readonly op: "ref"; readonly name: string }
   | {
@@ -68,7 +78,9 @@ export type Expr =
     readonly a: Expr;
     readonly b: Expr;
   }
-  | { readonly op: "sqrt" | "pow2p"; readonly a: Expr }
+  | { readonly op: "sqrt" | "pow2p" | "abs"; readonly a: Expr }
+  /** a > 0 ? 1 : a < 0 ? −1 : 0 (0 for ±0 and NaN): Yogi's sign. */
+  | { readonly op: "sign"; readonly a: Expr }
   /** a / b, or a / ∞ where b = 0 (a coordinate that has seen no gradient stays put). */
   | { readonly op: "safeDiv"; readonly a: Expr; readonly b: Expr }
   /** b = 0 ? ∞ : b (the weights of a non-separable projection). */
@@ -78,6 +90,19 @@ export type Expr =
 export type Stmt =
   | { readonly kind: "let"; readonly name: string; readonly value: Expr }
   | { readonly kind: "store"; readonly array: ArrayName; readonly value: Expr };
+
+/**
+ * A loop of its own, `(…arrays, …args, lo, hi)`: a block's update (see
+ * `_blocks.ts`), with its arrays and scalar parameters in order.
+ */
+export interface BlockLoop {
+  /** The arrays, in parameter order. */
+  readonly arrays: readonly ArrayName[];
+  /** The scalar parameters (read by `arg`), in order after the arrays. */
+  readonly args: readonly string[];
+  /** The statements over one coordinate. */
+  readonly body: readonly Stmt[];
+}
 
 /** Which step: AMSGrad's max, the denominator used, and the float64-only extras. */
 export interface Shape {
@@ -95,45 +120,59 @@ export interface Shape {
   readonly linear?: boolean;
 }
 
-const load = (array: ArrayName): Expr => ({ op: "load", array });
-const sc = (name: Scalar): Expr => ({ op: "scalar", name });
-const ref = (name: string): Expr => ({ op: "ref", name });
-const bin = (op: "add" | "sub" | "mul" | "div" | "max" | "min", a: Expr, b: Expr): Expr => ({
-  op,
-  a,
-  b,
-});
+/** An array's coordinate i. */
+export const load = (array: ArrayName): Expr => ({ op: "load", array });
+/** A scalar of the step's record. */
+export const sc = (name: Scalar): Expr => ({ op: "scalar", name });
+/** A value named by a `let`. */
+export const ref = (name: string): Expr => ({ op: "ref", name });
+/** An operation of two values. */
+export const bin = (
+  op: "add" | "sub" | "mul" | "div" | "max" | "min",
+  a: Expr,
+  b: Expr,
+): Expr => ({ op, a, b });
+
+/** `name` = `value`, stored into `array` (the new value of a slot, kept for what follows). */
+const update = (name: string, array: ArrayName, value: Expr): Stmt[] => [
+  { kind: "let", name, value },
+  { kind: "store", array, value: ref(name) },
+];
+
+/**
+ * m_i ← β·m_i + k·g_i (φ's moving average, k = 1 − β; momentum, k = 1 − τ):
+ * one description for the fused step and φ's block.
+ */
+export function movingAverage(name: string, m: ArrayName, beta: Expr, k: Expr, g: Expr): Stmt[] {
+  return update(name, m, bin("add", bin("mul", beta, load(m)), bin("mul", k, g)));
+}
+
+/**
+ * v_i ← β·v_i + (k·g_i)·g_i (Adam's ψ, k = 1 − β; AdaGrad's sum, β = k = 1):
+ * one description for the fused step and ψ's block.
+ */
+export function movingSquares(name: string, v: ArrayName, beta: Expr, k: Expr, g: Expr): Stmt[] {
+  return update(name, v, bin("add", bin("mul", beta, load(v)), bin("mul", bin("mul", k, g), g)));
+}
+
+/**
+ * AMSGrad's v̂_i ← max(kPrev·v̂_i, kIn·v_i), `max(a, b)` being `a < b ? b : a`
+ * (v̂_i's old value on a tie or a NaN): one description for the fused step and
+ * ψ's block.
+ */
+export function runningMax(name: string, vh: ArrayName, kPrev: Expr, kIn: Expr, v: Expr): Stmt[] {
+  return update(name, vh, bin("max", bin("mul", kPrev, load(vh)), bin("mul", kIn, v)));
+}
 
 /** The step of `shape`, as statements over one coordinate. */
 export function adamStep(shape: Shape): Stmt[] {
   const body: Stmt[] = [
     { kind: "let", name: "gi", value: load("g") },
-    {
-      kind: "let",
-      name: "mi",
-      value: bin("add", bin("mul", sc("B1"), load("m")), bin("mul", sc("K1"), ref("gi"))),
-    },
-    { kind: "store", array: "m", value: ref("mi") },
-    {
-      kind: "let",
-      name: "vi",
-      value: bin(
-        "add",
-        bin("mul", sc("B2"), load("v")),
-        bin("mul", bin("mul", sc("K2"), ref("gi")), ref("gi")),
-      ),
-    },
-    { kind: "store", array: "v", value: ref("vi") },
+    ...movingAverage("mi", "m", sc("B1"), sc("K1"), ref("gi")),
+    ...movingSquares("vi", "v", sc("B2"), sc("K2"), ref("gi")),
   ];
   if (shape.hasMax) {
-    body.push(
-      {
-        kind: "let",
-        name: "di",
-        value: bin("max", bin("mul", sc("KPREV"), load("vh")), bin("mul", sc("KIN"), ref("vi"))),
-      },
-      { kind: "store", array: "vh", value: ref("di") },
-    );
+    body.push(...runningMax("di", "vh", sc("KPREV"), sc("KIN"), ref("vi")));
   } else {
     body.push({ kind: "let", name: "di", value: ref("vi") });
   }
@@ -265,9 +304,12 @@ export function fold(body: readonly Stmt[], facts: Facts): Folded {
       case "load":
       case "const":
       case "ref":
+      case "arg":
         return e;
       case "sqrt":
       case "pow2p":
+      case "abs":
+      case "sign":
       case "orInf":
         return { op: e.op, a: f(e.a) };
       case "safeDiv": {

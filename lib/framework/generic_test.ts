@@ -5,8 +5,8 @@ import { emaPsi, identityPsi, infinityNormPsi, runningMaxPsi, sumOfSquaresPsi } 
 import { box, l2Ball, unconstrained } from "./projection.ts";
 import { stepSize } from "./schedule.ts";
 import { boundedStepSize, decoupledWeightDecay } from "./transforms.ts";
-import { NonFiniteGradientError } from "./errors.ts";
-import { saveState } from "./state.ts";
+import { NonFiniteGradientError, NonFiniteStateError } from "./errors.ts";
+import { restoreState, saveState } from "./state.ts";
 import type { MethodSpec, Optimizer, Projection, State, Vec } from "./types.ts";
 import { Rng } from "../random/rng.ts";
 
@@ -272,4 +272,73 @@ Deno.test("step: a hand-built separable projection with mixed scalar/array bound
   const state = opt.init(new Float64Array(2));
   opt.step(state, new Float64Array([-5, 5])); // x̂ = (5, −5) → (1, −2)
   assert.deepEqual(Array.from(state.x), [1, -2]);
+});
+
+Deno.test("a 1-D step checks its gradient like any other: refused, or undone when it overflows", () => {
+  for (const Arr of [Float64Array, Float32Array]) {
+    const opt = makeOptimizer(specs(() => box(-1, 1)).amsgrad(1));
+    const state = opt.init(Arr.from([0.5]));
+    opt.step(state, Arr.from([0.25]));
+    const before = JSON.stringify(saveState(state));
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      assert.throws(() => opt.step(state, Arr.from([bad])), NonFiniteGradientError);
+    }
+    // At or above the check's limit: stepped with care, and undone since g² overflows.
+    const huge = Arr === Float64Array ? 2 ** 600 : 2 ** 70;
+    assert.throws(() => opt.step(state, Arr.from([-huge])), NonFiniteStateError);
+    assert.equal(JSON.stringify(saveState(state)), before);
+    // Just below it: the ordinary step.
+    opt.step(state, Arr.from([Arr === Float64Array ? 2 ** 499 : 2 ** 59]));
+    assert.equal(state.t, 2);
+  }
+});
+
+Deno.test("one coordinate, three equal ones and a restored state step alike, bit for bit", () => {
+  const rng = new Rng(3);
+  const gs = Array.from({ length: 40 }, () => (rng.next() < 0.1 ? 1010 : -10) * rng.next());
+  for (const [pname, projection] of Object.entries(projections)) {
+    for (const [name, spec] of Object.entries(specs(projection))) {
+      // Per-coordinate bounds of length 1 or 3 alike: the first coordinate's.
+      const bounded = (n: number) => {
+        const p = projection(3);
+        const at = (b: number | Vec | null) =>
+          b === null || typeof b === "number" ? b : new Float64Array(n).fill(b[0]!);
+        return p.lo === null ? p : box(at(p.lo)!, at(p.hi)!);
+      };
+      const one = makeOptimizer({ ...spec(1), projection: bounded(1) });
+      const three = makeOptimizer({ ...spec(3), projection: bounded(3) });
+      const s1 = one.init(new Float64Array([0.05]));
+      const s3 = three.init(new Float64Array([0.05, 0.05, 0.05]));
+      let restored = s1;
+      for (const [t, g] of gs.entries()) {
+        if (t === 20) restored = restoreState(JSON.parse(JSON.stringify(saveState(s1))), one);
+        one.step(s1, new Float64Array([g]));
+        three.step(s3, new Float64Array([g, g, g]));
+        if (restored !== s1) one.step(restored, new Float64Array([g]));
+      }
+      for (let i = 0; i < 3; i++) {
+        assert.ok(Object.is(s3.x[i], s1.x[0]), `${name}, ${pname}: x[${i}]`);
+      }
+      assert.ok(Object.is(restored.x[0], s1.x[0]), `${name}, ${pname}: restored`);
+      assert.deepEqual(saveState(restored), saveState(s1));
+    }
+  }
+});
+
+Deno.test("step: the slots are checked again when the state's slots object or x's length changes", () => {
+  const opt = makeOptimizer(specs(() => unconstrained()).amsgrad(2));
+  const state = opt.init(new Float64Array([1, 2]));
+  opt.step(state, new Float64Array([1, 1])); // checked, then remembered
+  // Another slots object without "m": a TypeError, though the last one was fine.
+  const slots = state.slots;
+  state.slots = { v: slots.v!, vHat: slots.vHat! };
+  assert.throws(() => opt.step(state, new Float64Array([1, 1])), /no slot "m"/);
+  state.slots = slots;
+  // The same slots object, but x of another length: caught by the length, not stepped.
+  const x = state.x;
+  state.x = new Float64Array([1, 2, 3]);
+  assert.throws(() => opt.step(state, new Float64Array([1, 1, 1])), /no slot "m" of length 3/);
+  state.x = x;
+  opt.step(state, new Float64Array([1, 1]));
+  assert.equal(state.t, 2);
 });

@@ -1,10 +1,10 @@
 /**
- * First-moment estimators φ_t of Algorithm 1.
+ * First-moment estimators φ_t of Algorithm 1 (their loops: `_blocks.ts`).
  *
  * @module
  */
 import type { FirstMoment } from "./types.ts";
-import { loops } from "./_loops.ts";
+import { blocks } from "./_blocks.ts";
 
 /** φ_t(g_1..g_t) = g_t: SGD and AdaGrad. No state. */
 export function gradientPhi(): FirstMoment {
@@ -49,7 +49,7 @@ export function emaPhi(opts: {
     },
     update(state, g, s, lo, hi) {
       const b = s.beta1T;
-      loops.ema(state.slots.m!, g, b, 1 - b, lo, hi);
+      blocks.ema(state.slots.m!, g, b, 1 - b, lo, hi);
     },
   };
 }
@@ -74,7 +74,7 @@ export function momentumPhi(
     update(state, g, s, lo, hi) {
       const buf = state.slots.buf!;
       if (s.t === 1) buf.set(g.subarray(lo, hi), lo);
-      else loops.ema(buf, g, mu, 1 - dampening, lo, hi);
+      else blocks.ema(buf, g, mu, 1 - dampening, lo, hi);
     },
   };
 }
@@ -102,7 +102,7 @@ export function nesterovEmaPhi(opts: { beta1: number; momentumDecay: number }): 
       s.b = (1 - muT) / (1 - product);
     },
     update(state, g, _s, lo, hi) {
-      loops.ema(state.slots.m!, g, beta1, 1 - beta1, lo, hi);
+      blocks.ema(state.slots.m!, g, beta1, 1 - beta1, lo, hi);
     },
     finish(state, s) {
       state.scalars.muProduct = (state.scalars.muProduct ?? 1) * mu(s.t);

@@ -1,10 +1,11 @@
 /**
- * Second-moment estimators ψ_t of Algorithm 1 (diagonal V_t = diag(v_t)).
+ * Second-moment estimators ψ_t of Algorithm 1 (diagonal V_t = diag(v_t); their loops:
+ * `_blocks.ts`).
  *
  * @module
  */
 import type { SecondMoment } from "./types.ts";
-import { loops } from "./_loops.ts";
+import { blocks } from "./_blocks.ts";
 
 /** ψ_t = I: SGD. */
 export function identityPsi(): SecondMoment {
@@ -34,7 +35,7 @@ export function sumOfSquaresPsi(opts: { average: boolean; init?: number }): Seco
     },
     update(state, g, _s, lo, hi) {
       // 1·s + 1·g·g is exactly s + g², so AdaGrad shares Adam's loop.
-      loops.emaSquares(state.slots.sumSq!, g, 1, 1, lo, hi);
+      blocks.emaSquares(state.slots.sumSq!, g, 1, 1, lo, hi);
     },
   };
 }
@@ -73,7 +74,7 @@ export function emaPsi(opts: {
     },
     update(state, g, s, lo, hi) {
       const b = s.beta2T;
-      loops.emaSquares(state.slots.v!, g, b, 1 - b, lo, hi);
+      blocks.emaSquares(state.slots.v!, g, b, 1 - b, lo, hi);
     },
   };
 }
@@ -123,7 +124,7 @@ export function runningMaxPsi(
     update(state, g, s, lo, hi) {
       inner.update(state, g, s, lo, hi);
       const v = state.slots[innerSlot]!;
-      loops.runningMax(state.slots.vHat!, v, s.maxIn, s.maxPrev, lo, hi);
+      blocks.runningMax(state.slots.vHat!, v, s.maxIn, s.maxPrev, lo, hi);
     },
     finish: inner.finish,
   };
@@ -145,7 +146,7 @@ export function beliefPsi(
     movingAverage: undefined, // its own update, not Adam's moving average
     update(state, g, _s, lo, hi) {
       const b = opts.beta2;
-      loops.belief(state.slots.s!, g, state.slots.m!, b, 1 - b, opts.epsRoot, lo, hi);
+      blocks.belief(state.slots.s!, g, state.slots.m!, b, 1 - b, opts.epsRoot, lo, hi);
     },
   };
 }
@@ -164,7 +165,7 @@ export function yogiPsi(
     slots: { v: opts.init },
     movingAverage: undefined, // its own update, not Adam's moving average
     update(state, g, _s, lo, hi) {
-      loops.yogi(state.slots.v!, g, 1 - opts.beta2, lo, hi);
+      blocks.yogi(state.slots.v!, g, 1 - opts.beta2, lo, hi);
     },
   };
 }
@@ -183,7 +184,7 @@ export function infinityNormPsi(opts: { beta2: number; eps: number }): SecondMom
       s.beta2T = opts.beta2;
     },
     update(state, g, _s, lo, hi) {
-      loops.infinityNorm(state.slots.u!, g, opts.beta2, opts.eps, lo, hi);
+      blocks.infinityNorm(state.slots.u!, g, opts.beta2, opts.eps, lo, hi);
     },
   };
 }

@@ -61,14 +61,12 @@ export function makePrepare(spec: ResolvedSpec): Prepare {
     upper: Infinity,
     adaptive: true,
   }));
+  // The refusal and the transforms' combination are functions of their own, so
+  // that what every step runs stays short: V8 inlines only short functions (see
+  // `generic.ts`), and φ's and ψ's `prepare` are inlined into this one.
   return (state, s, t) => {
     const alphaT = alpha(t);
-    if (!(alphaT >= 0 && alphaT < Infinity)) {
-      throw new RangeError(
-        `α_t must be a finite number ≥ 0, but the step size at step ${t} is ${alphaT} ` +
-          `(the optimizer state was left unchanged)`,
-      );
-    }
+    if (!(alphaT >= 0 && alphaT < Infinity)) refuseStepSize(t, alphaT);
     ph.t = t;
     ph.beta1T = 0;
     ph.a = 1;
@@ -92,31 +90,58 @@ export function makePrepare(spec: ResolvedSpec): Prepare {
     s.maxIn = ps.maxIn;
     s.maxPrev = ps.maxPrev;
     // c_φ · c_ψ, and the transforms' contributions after them.
-    let c = ps.c === 1 ? ph.c : ph.c * ps.c;
-    let decay = 1, l2 = 0, lower = -Infinity, upper = Infinity, adaptive = true;
-    for (let k = 0; k < tr.length; k++) {
-      const r = tr[k]! as { -readonly [K in keyof TransformScalars]: TransformScalars[K] };
-      r.t = t;
-      r.alphaT = alphaT;
-      r.c = 1;
-      r.decay = 1;
-      r.l2 = 0;
-      r.lower = -Infinity;
-      r.upper = Infinity;
-      r.adaptive = true;
-      transforms[k]!.prepare(r);
-      if (r.c !== 1) c = c === 1 ? r.c : c * r.c;
-      if (r.decay !== 1) decay = decay === 1 ? r.decay : decay * r.decay;
-      l2 += r.l2;
-      if (r.lower > lower) lower = r.lower;
-      if (r.upper < upper) upper = r.upper;
-      adaptive &&= r.adaptive;
-    }
-    s.c = c;
-    s.decay = decay;
-    s.l2 = l2;
-    s.lower = lower;
-    s.upper = upper;
-    s.adaptive = adaptive;
+    const c = ps.c === 1 ? ph.c : ph.c * ps.c;
+    if (tr.length === 0) {
+      s.c = c;
+      s.decay = 1;
+      s.l2 = 0;
+      s.lower = -Infinity;
+      s.upper = Infinity;
+      s.adaptive = true;
+    } else combineTransforms(transforms, tr, s, c, t, alphaT);
   };
+}
+
+/** A step size that is not a finite number ≥ 0: a RangeError, before anything changed. */
+function refuseStepSize(t: number, alphaT: number): never {
+  throw new RangeError(
+    `α_t must be a finite number ≥ 0, but the step size at step ${t} is ${alphaT} ` +
+      `(the optimizer state was left unchanged)`,
+  );
+}
+
+/** The transforms' contributions, each into its record `tr[k]`, combined into `s` after c_φ · c_ψ = `c`. */
+function combineTransforms(
+  transforms: ResolvedSpec["transforms"],
+  tr: TransformScalars[],
+  s: StepScalars,
+  c: number,
+  t: number,
+  alphaT: number,
+): void {
+  let decay = 1, l2 = 0, lower = -Infinity, upper = Infinity, adaptive = true;
+  for (let k = 0; k < tr.length; k++) {
+    const r = tr[k]! as { -readonly [K in keyof TransformScalars]: TransformScalars[K] };
+    r.t = t;
+    r.alphaT = alphaT;
+    r.c = 1;
+    r.decay = 1;
+    r.l2 = 0;
+    r.lower = -Infinity;
+    r.upper = Infinity;
+    r.adaptive = true;
+    transforms[k]!.prepare(r);
+    if (r.c !== 1) c = c === 1 ? r.c : c * r.c;
+    if (r.decay !== 1) decay = decay === 1 ? r.decay : decay * r.decay;
+    l2 += r.l2;
+    if (r.lower > lower) lower = r.lower;
+    if (r.upper < upper) upper = r.upper;
+    adaptive &&= r.adaptive;
+  }
+  s.c = c;
+  s.decay = decay;
+  s.l2 = l2;
+  s.lower = lower;
+  s.upper = upper;
+  s.adaptive = adaptive;
 }

@@ -115,3 +115,58 @@ export function workspaceInts(): Int32Array {
   if (ints.buffer !== memory.buffer) ints = new Int32Array(memory.buffer);
   return ints;
 }
+
+// ---------------------------------------------------------------------------
+// The convolutional network's layer kernels (`_layers_wat.ts`); byte addresses
+// into the same workspace.
+
+/** ReLU with bias, LRN (β = 3/4) and 2×2 max-pooling, forward; see `_layers_wat.ts`. */
+export const lrnPoolKernel = instance.exports.lrnPool as (
+  z: number,
+  bias: number,
+  out: number,
+  codes: number,
+  scr: number,
+  b: number,
+  h: number,
+  w: number,
+  c: number,
+  n: number,
+  k: number,
+  alpha: number,
+) => void;
+
+/**
+ * The backward pass of {@link lrnPoolKernel}: ∂L/∂z written over z, its column
+ * sums added to C doubles at `gb`; see `_layers_wat.ts`.
+ */
+export const lrnPoolBackKernel = instance.exports.lrnPoolBack as (
+  z: number,
+  bias: number,
+  dp: number,
+  codes: number,
+  scr: number,
+  b: number,
+  h: number,
+  w: number,
+  c: number,
+  n: number,
+  k: number,
+  alpha: number,
+  coef: number,
+  gb: number,
+) => void;
+
+/** im2col / col2im on NHWC images (src, B, H, W, C, K, dst); see `_layers_wat.ts`. */
+export const im2colKernel = instance.exports.im2col as (
+  x: number,
+  b: number,
+  h: number,
+  w: number,
+  c: number,
+  k: number,
+  cols: number,
+) => void;
+
+/** The adjoint of {@link im2colKernel}: adds the runs of `dcols` onto `dx` (zeroed by the caller). */
+export const col2imKernel = instance.exports.col2im as typeof im2colKernel;

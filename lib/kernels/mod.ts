@@ -26,4 +26,11 @@ export { relu, reluBackward } from "./relu.ts";
 export { columnSums } from "./column_sums.ts";
 export { type Csr, emptySparse, type SparseMatrix, sparsify } from "./csr.ts";
 export { col2im, convOutputSize, type ConvShape, im2col } from "./im2col.ts";
+export {
+  type LrnWindow,
+  type MapsShape,
+  pooledSize,
+  reluLrnPool,
+  reluLrnPoolBackward,
+} from "./lrn_pool.ts";
 export { spmm, SPMM_PANEL, type SpmmOptions } from "./spmm.ts";

@@ -26,9 +26,15 @@
  *   random; we do not augment (so the curves are not theirs to the digit).
  *
  * Internally the maps are NHWC (channels innermost) so that each convolution is
- * one matrix product over the batch (`im2col` + the `gemm` kernel); the input
- * arrives as `fillBatch` writes it, channel planes (NCHW), and is transposed once.
- * Flattening takes the 4×4×64 maps in that NHWC order. The flat parameter vector
+ * a matrix product over the patches (`im2col` + the `gemm` kernel, by blocks of
+ * whole images: `ConvLayer`); the input arrives as `fillBatch` writes it,
+ * channel planes (NCHW), and is transposed once. Each convolution's bias, ReLU,
+ * LRN and pooling run as one WebAssembly pass per block, forward right after the
+ * block's product and backward right before its products
+ * (`lib/kernels/lrn_pool.ts`: only the pooled maps and one byte per pooled
+ * value are kept; the backward pass recomputes the rest; s^(−3/4) is computed
+ * in float32 as 1/(√s·√√s)), so β must be 0.75. Flattening takes the 4×4×64
+ * maps in that NHWC order. The flat parameter vector
  * is `[W1, b1, W2, b2, W3, b3, W4, b4, W5, b5]`, convolution weights stored
  * (K·K·C) × F with patch index (ky·K + kx)·C + c, dense weights inputs × outputs:
  * 623,946 parameters for 3 channels (619,338 for 1).
@@ -45,15 +51,15 @@
  * @module
  */
 import { countCorrect, softmaxCrossEntropy } from "../kernels/softmax_cross_entropy.ts";
-import { relu, reluBackward } from "../kernels/relu.ts";
+import { reluBackward } from "../kernels/relu.ts";
 import { Rng } from "../random/rng.ts";
-import { ConvLayer } from "./conv.ts";
+import { type BlockHook, ConvLayer } from "./conv.ts";
 import { denseBackward, denseForward } from "./_dense.ts";
 import { applyMask, drawMask } from "./dropout.ts";
 import { checkBatch, checkSize, layOut, viewsOf } from "./_layout.ts";
 import { fillUniform, glorotUniformBound } from "./init.ts";
-import { lrn, LRN_DEFAULTS, lrnBackward, type LrnParams } from "./lrn.ts";
-import { maxPool2, maxPool2Backward } from "./max_pool.ts";
+import { LRN_DEFAULTS, type LrnParams } from "./lrn.ts";
+import { reluLrnPool, reluLrnPoolBackward } from "../kernels/lrn_pool.ts";
 import type { Model } from "./types.ts";
 
 /** Sizes and choices of {@link cifarnet}; the defaults are the paper's network on CIFAR-10. */
@@ -72,7 +78,7 @@ export interface CifarnetOptions {
   classes?: number;
   /** Dropout keep probability after the first dense layer (default 0.5; 1: no dropout). */
   keep?: number;
-  /** Local response normalisation (default {@link LRN_DEFAULTS}). */
+  /** Local response normalisation (default {@link LRN_DEFAULTS}; β must be 0.75). */
   lrn?: LrnParams;
   /** Seed of the dropout masks' stream (default 0). */
   dropoutSeed?: number;
@@ -91,6 +97,7 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
   const classes = opts.classes ?? 10;
   const keep = opts.keep ?? 0.5;
   const lrnP = opts.lrn ?? LRN_DEFAULTS;
+  if (lrnP.beta !== 0.75) throw new RangeError(`cifarnet: LRN β must be 0.75, got ${lrnP.beta}`);
   const rng = new Rng(opts.dropoutSeed ?? 0);
   const name = "cifarnet";
   const inputs = channels * side * side;
@@ -112,45 +119,58 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
     ["W5", [h4, classes]],
     ["b5", [classes]],
   ]);
-  const pix1 = conv1.outHeight * conv1.outWidth; // positions per image after conv 1
-  const pix2 = conv2.outHeight * conv2.outWidth;
   // Scratch, grown to the largest batch seen.
   let cap = 0;
-  let xh: Float32Array = new Float32Array(0),
-    l1 = xh,
-    sc1 = xh,
-    p1 = xh,
-    l2 = xh,
-    sc2 = xh,
-    p2 = xh;
-  let a3 = xh, a4 = xh, z = xh, mask = xh, d4 = xh, d3 = xh, dflat = xh, dl2 = xh, dz2 = xh;
-  let dl1 = xh, dz1 = xh;
-  let arg1 = new Int32Array(0), arg2 = arg1;
-  const lrnScratch = new Float64Array(filters);
+  let xh: Float32Array = new Float32Array(0), p1 = xh, p2 = xh;
+  let a3 = xh, a4 = xh, z = xh, mask = xh, d4 = xh, d3 = xh, dflat = xh;
+  let codes1 = new Uint8Array(0), codes2 = codes1;
   let z1: Float32Array = xh, z2: Float32Array = xh;
+
+  const biasSums = new Float64Array(filters);
+
+  /** The fused bias → ReLU → LRN → pool pass on each block of `conv`'s output. */
+  function pool(conv: ConvLayer, b: Float32Array, out: Float32Array, codes: Uint8Array): BlockHook {
+    const per = (conv.outHeight >> 1) * (conv.outWidth >> 1) * filters;
+    return (zb, b0, nb) =>
+      reluLrnPool(zb, b, shape(nb, conv), lrnP, out.subarray(b0 * per), codes.subarray(b0 * per));
+  }
+
+  /**
+   * Its backward pass, block by block, from the gradient of the pooled maps `dout`;
+   * the bias's gradient is left in {@link biasSums} (float64, zeroed here).
+   */
+  function unpool(
+    conv: ConvLayer,
+    b: Float32Array,
+    z: Float32Array,
+    dout: Float32Array,
+    codes: Uint8Array,
+  ): BlockHook {
+    const per = (conv.outHeight >> 1) * (conv.outWidth >> 1) * filters;
+    biasSums.fill(0);
+    return (dzb, b0, nb) =>
+      reluLrnPoolBackward(
+        dout.subarray(b0 * per),
+        codes.subarray(b0 * per),
+        z.subarray(b0 * conv.outputSize),
+        b,
+        shape(nb, conv),
+        lrnP,
+        dzb,
+        biasSums,
+      );
+  }
 
   function grow(n: number) {
     if (n <= cap) return;
     cap = n;
     const f = (k: number) => new Float32Array(n * k);
     xh = f(inputs);
-    [l1, sc1, dl1, dz1] = [
-      f(pix1 * filters),
-      f(pix1 * filters),
-      f(pix1 * filters),
-      f(pix1 * filters),
-    ];
     p1 = f(s1 * s1 * filters);
-    [l2, sc2, dl2, dz2] = [
-      f(pix2 * filters),
-      f(pix2 * filters),
-      f(pix2 * filters),
-      f(pix2 * filters),
-    ];
     [p2, dflat] = [f(flat), f(flat)];
     [a3, mask, d3, a4, d4, z] = [f(h3), f(h3), f(h3), f(h4), f(h4), f(classes)];
-    arg1 = new Int32Array(n * s1 * s1 * filters);
-    arg2 = new Int32Array(n * flat);
+    codes1 = new Uint8Array(n * s1 * s1 * filters);
+    codes2 = new Uint8Array(n * flat);
   }
 
   /** Logits of `n` images; with `train`, dropout masks are drawn and applied. */
@@ -158,16 +178,8 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
     grow(n);
     const p = viewsOf(layout, params);
     toNhwc(x, n, channels, side * side, xh);
-    z1 = conv1.forward(xh, n, p.W1!, p.b1!);
-    relu(z1, n * pix1 * filters);
-    lrn(z1, n * pix1, filters, lrnP, l1, sc1);
-    const shape1 = { batch: n, height: conv1.outHeight, width: conv1.outWidth, channels: filters };
-    maxPool2(l1, shape1, p1, arg1);
-    z2 = conv2.forward(p1, n, p.W2!, p.b2!);
-    relu(z2, n * pix2 * filters);
-    lrn(z2, n * pix2, filters, lrnP, l2, sc2);
-    const shape2 = { batch: n, height: conv2.outHeight, width: conv2.outWidth, channels: filters };
-    maxPool2(l2, shape2, p2, arg2);
+    z1 = conv1.forward(xh, n, p.W1!, null, pool(conv1, p.b1!, p1, codes1));
+    z2 = conv2.forward(p1, n, p.W2!, null, pool(conv2, p.b2!, p2, codes2));
     denseForward(p2.subarray(0, n * flat), p.W3!, p.b3!, n, a3, true);
     if (train && keep < 1) {
       drawMask(rng, keep, mask, n * h3);
@@ -217,14 +229,10 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
       if (keep < 1) applyMask(d3, mask, n * h3);
       reluBackward(d3, a3, n * h3);
       denseBackward(p2.subarray(0, n * flat), p.W3!, d3, n, g.W3!, g.b3!, dflat);
-      maxPool2Backward(dflat, arg2, n * flat, dl2, n * pix2 * filters);
-      lrnBackward(dl2, z2, sc2, n * pix2, filters, lrnP, dz2, lrnScratch);
-      reluBackward(dz2, z2, n * pix2 * filters);
-      const dp = conv2.backward(dz2.subarray(0, n * pix2 * filters), p.W2!, g.W2!, g.b2!)!;
-      maxPool2Backward(dp, arg1, n * s1 * s1 * filters, dl1, n * pix1 * filters);
-      lrnBackward(dl1, z1, sc1, n * pix1, filters, lrnP, dz1, lrnScratch);
-      reluBackward(dz1, z1, n * pix1 * filters);
-      conv1.backward(dz1.subarray(0, n * pix1 * filters), p.W1!, g.W1!, g.b1!, false);
+      const dp = conv2.backward(unpool(conv2, p.b2!, z2, dflat, codes2), p.W2!, g.W2!, null)!;
+      g.b2!.set(biasSums);
+      conv1.backward(unpool(conv1, p.b1!, z1, dp, codes1), p.W1!, g.W1!, null, false);
+      g.b1!.set(biasSums);
       return loss;
     },
     evaluate(params, x, y, n) {
@@ -241,6 +249,11 @@ export function cifarnet(opts: CifarnetOptions = {}): Model {
       return { loss: loss / n, accuracy: correct / n };
     },
   };
+}
+
+/** The NHWC shape of a convolution's output for `n` images. */
+function shape(n: number, conv: ConvLayer) {
+  return { batch: n, height: conv.outHeight, width: conv.outWidth, channels: conv.sizes.filters };
 }
 
 /** NCHW (channel planes, as `fillBatch` writes them) to NHWC. */

@@ -38,6 +38,37 @@ Deno.test("ConvLayer (im2col + gemm) matches a float64 convolution, forward and 
   for (let i = 0; i < x.length; i++) close(dx[i]!, centralDifference(loss, x, i), `∂/∂x${i}`);
 });
 
+Deno.test("ConvLayer's input gradient, one image per block (576 output pixels each)", () => {
+  const rng = new Rng(8);
+  const [n, h, c, k, f] = [3, 25, 2, 2, 3];
+  const layer = new ConvLayer({ height: h, width: h, channels: c, kernel: k, filters: f });
+  const oh = h - k + 1;
+  const x = Float32Array.from({ length: n * h * h * c }, () => rng.next());
+  const W = Float32Array.from({ length: k * k * c * f }, () => rng.next() - 0.5);
+  layer.forward(x, n, W, null);
+  const dz = Float32Array.from({ length: n * oh * oh * f }, () => rng.next() - 0.5);
+  const dx = layer.backward(dz, W, new Float32Array(W.length), null)!;
+  const want = new Float64Array(x.length);
+  for (let b = 0; b < n; b++) {
+    for (let y = 0; y < oh; y++) {
+      for (let xo = 0; xo < oh; xo++) {
+        for (let ky = 0; ky < k; ky++) {
+          for (let kx = 0; kx < k; kx++) {
+            for (let ch = 0; ch < c; ch++) {
+              for (let o = 0; o < f; o++) {
+                const i = ((b * h + y + ky) * h + xo + kx) * c + ch;
+                want[i] = want[i]! +
+                  dz[((b * oh + y) * oh + xo) * f + o]! * W[((ky * k + kx) * c + ch) * f + o]!;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  want.forEach((v, i) => close(dx[i]!, v, `∂/∂x${i}`));
+});
+
 Deno.test("max-pooling: the gradient goes to each window's maximum (central differences)", () => {
   const rng = new Rng(4);
   const s = { batch: 2, height: 5, width: 4, channels: 3 }; // odd height: last row dropped
@@ -102,7 +133,7 @@ Deno.test("CIFARNET (no dropout) has the float64 reference's loss and gradient",
   for (const b of model.layout.filter((l) => l.name.startsWith("b"))) {
     for (let i = 0; i < b.shape[0]!; i++) params[b.offset + i] = 0.1 * (rng.next() - 0.3);
   }
-  const n = 3;
+  const n = 5; // two blocks of the first convolution (3 images of 12×12 outputs per block)
   const x = Float32Array.from({ length: n * model.inputs }, () => rng.next());
   const y = Uint8Array.from({ length: n }, () => rng.int(small.classes));
   const grad = new Float32Array(model.size);
@@ -153,4 +184,5 @@ Deno.test("CIFARNET's sizes: the paper's network on CIFAR-10 and on 32×32 grey 
   ]);
   assert.equal(cifarnet({ channels: 1 }).size, 623_946 - 2 * 36 * 64);
   assert.throws(() => cifarnet({ size: 12 }), RangeError);
+  assert.throws(() => cifarnet({ lrn: { ...LRN_DEFAULTS, beta: 0.5 } }), /β must be 0.75/);
 });

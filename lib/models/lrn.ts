@@ -12,6 +12,11 @@
  * own defaults.) Works on Float32Array or Float64Array; the window sums run in
  * double precision, slid along the channels in a fixed order.
  *
+ * This is the readable, general version (any β), which the float64 reference
+ * (`_cnn_reference.ts`) and the tests use; CIFARNET itself runs ReLU, LRN
+ * (β = 3/4) and max-pooling fused in WebAssembly (`../kernels/lrn_pool.ts`),
+ * tested against it.
+ *
  * @example
  * ```ts
  * import assert from "node:assert/strict";

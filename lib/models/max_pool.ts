@@ -8,6 +8,9 @@
  * ```
  *
  * Works on Float32Array or Float64Array (tests check the gradient in float64).
+ * The readable version, for the float64 reference and the tests; CIFARNET runs
+ * the pooling fused with its ReLU and LRN in WebAssembly
+ * (`../kernels/lrn_pool.ts`, the same tie and NaN rules).
  *
  * @example
  * ```ts

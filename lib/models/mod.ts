@@ -12,7 +12,7 @@ export { fillUniform, glorotUniformBound, heUniformBound, torchLinearBound } fro
 export { EVAL_CHUNK } from "./_evaluate.ts";
 export { type InputOptions, SPARSE_DENSITY } from "./_dense.ts";
 export { cifarnet, type CifarnetOptions } from "./cifarnet.ts";
-export { ConvLayer, type ConvSizes } from "./conv.ts";
+export { type BlockHook, ConvLayer, type ConvSizes } from "./conv.ts";
 export { type MapShape, maxPool2, maxPool2Backward } from "./max_pool.ts";
 export { lrn, LRN_DEFAULTS, lrnBackward, type LrnParams } from "./lrn.ts";
 export { applyMask, drawMask } from "./dropout.ts";

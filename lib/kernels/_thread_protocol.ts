@@ -26,6 +26,13 @@
  * [READY + h·READY_STRIDE]  1 once helper h has instantiated the module
  * ```
  *
+ * Posting a job, in this order: close the claim word ({@link CLOSED}), write
+ * the descriptor, zero [FINISHED], open the claim word (job number ≪ 32 | 0),
+ * store [SEQ], notify. A helper that reads a descriptor under an older job's
+ * number can then claim nothing, and every claim of a job is counted in its own
+ * [FINISHED] before the main thread, which waits for [FINISHED] = [UNITS],
+ * posts the next one.
+ *
  * @module
  */
 
@@ -39,6 +46,8 @@ export const HELPERS = 6;
 export const SPIN_US = 7;
 /** The claim word: index in a `BigInt64Array` over the same buffer (ints 8 and 9). */
 export const CLAIM64 = 4;
+/** The claim word between jobs: job number 0, which no job has (they start at 1). */
+export const CLOSED = 0n;
 /** The first call, on its own cache line away from the claim word. */
 export const FIRST = 16;
 /** Most calls in one job, and most arguments per call. */
@@ -73,9 +82,11 @@ export function runJob(
   fns: readonly Kernel[],
   seq: number,
 ): number {
-  const units = control[UNITS]!;
-  const chunk = control[CHUNK]!;
-  const count = control[COUNT]!;
+  // The next job's descriptor may be read here: the main thread closes the claim
+  // word before it writes one, so the claims below then fail (wrong job number).
+  const units = Atomics.load(control, UNITS);
+  const chunk = Atomics.load(control, CHUNK);
+  const count = Atomics.load(control, COUNT);
   const tag = BigInt(seq) << 32n;
   let ran = 0;
   for (;;) {

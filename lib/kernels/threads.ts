@@ -41,6 +41,7 @@ import {
   CALLS,
   CHUNK,
   CLAIM64,
+  CLOSED,
   CONTROL_BYTES,
   COUNT,
   ERROR,
@@ -220,6 +221,10 @@ Atomics.store(control, SPIN_US, spin.helperUs);
 export function runParallel(units: number, calls: readonly KernelCall[], t: number): void {
   if (calls.length > CALLS) throw new RangeError(`runParallel: at most ${CALLS} calls`);
   if (units <= 0) return;
+  // Close the claim word first: a helper still in the last job's loop may read
+  // this job's descriptor, and must then find no block to claim under the last
+  // job's number (it would claim past that job's end).
+  Atomics.store(claim, CLAIM64, CLOSED);
   calls.forEach((call, i) => {
     const at = FIRST + i * CALL_INTS;
     const fn = names.indexOf(call.fn);

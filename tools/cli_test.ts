@@ -30,6 +30,8 @@ Deno.test("train: a seed outside [0, 2^32) is a usage error; missing data is exi
   userError(await run("./train.ts", ["--seed", "4294967296"]), 2, /--seed must be an integer in/);
   userError(await run("./train.ts", ["--seed=-1"]), 2, /--seed must be an integer in/);
   userError(await run("./train.ts", ["--bogus"]), 2, /unknown flag --bogus/);
+  userError(await run("./train.ts", ["--threads", "0"]), 2, /--threads must be an integer ≥ 1/);
+  userError(await run("./train.ts", ["--threads", "65"]), 2, /--threads must be at most 64/);
   const dir = await Deno.makeTempDir();
   try {
     userError(

@@ -5,6 +5,7 @@
  */
 import { loadTrainingData } from "../lib/train/data.ts";
 import { useSystemBlas } from "../lib/kernels/gemm.ts";
+import { MAX_THREADS, setThreads } from "../lib/kernels/threads.ts";
 import { trainRun } from "../lib/train/run.ts";
 import { defaultSettings, type TrainSettings } from "../lib/train/settings.ts";
 import { choice, int, num, parseFlags, runCli, seed, UsageError } from "./_cli.ts";
@@ -35,6 +36,8 @@ const USAGE = `usage: deno task train [flags]
   --blas wasm|system        matrix products: WebAssembly SIMD (default; the same bits on
                             every machine with FMA) or the system OpenBLAS via FFI (faster;
                             bits may differ between machines and OpenBLAS builds)
+  --threads N               threads for the WebAssembly products (default: the cores, at
+                            most 2; the bits do not depend on N; 1 on a busy machine)
   --json                    print one JSON object: settings, curve, final`;
 
 await runCli(USAGE, async () => {
@@ -59,6 +62,7 @@ await runCli(USAGE, async () => {
     "data-dir": { type: "string" },
     download: { type: "boolean" },
     blas: { type: "string" },
+    threads: { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -100,6 +104,11 @@ await runCli(USAGE, async () => {
     dataset: choice(values, "dataset", ["mnist", "fashion", "cifar10"] as const, d.dataset),
     dataDir: values["data-dir"] as string | undefined,
   };
+  if (values.threads !== undefined) {
+    const n = int(values, "threads", 1);
+    if (n > MAX_THREADS) throw new UsageError(`--threads must be at most ${MAX_THREADS}, got ${n}`);
+    setThreads(n);
+  }
   if (choice(values, "blas", ["wasm", "system"] as const, "wasm") === "system") {
     console.error(`matrix products: system BLAS ${useSystemBlas()} (1 thread)`);
   }

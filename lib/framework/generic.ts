@@ -42,7 +42,7 @@ import { unconstrained } from "./projection.ts";
 import { oneOf } from "./validate.ts";
 import { NonFiniteGradientError, NonFiniteStateError } from "./errors.ts";
 import { loops } from "./_loops.ts";
-import { fillScalars, fixScalars, SCALARS } from "./_update.ts";
+import { fixScalars, nameScalars, SCALARS } from "./_update.ts";
 import { loopCode, runner } from "./_kernels.ts";
 import type { Kernel } from "./_codegen.ts";
 import { adamSlotOf, float32Unsupported } from "./_float32.ts";
@@ -77,7 +77,11 @@ function firstNonFiniteIn(state: State): [string, number] | null {
  * an optimizer keeps its own records and allocates nothing per step.
  */
 export function prepare(spec: MethodSpec, state: State, s: StepScalars, t: number): void {
-  makePrepare(resolve(spec))(state, s, t);
+  const S = new Float64Array(SCALARS.length);
+  fixScalars(S, { epsIn: 0, epsOut: 0, lo: -Infinity, hi: Infinity, p: 0.5 });
+  Object.assign(s, newScalars()); // the neutral values of what no block contributes
+  makePrepare(resolve(spec))(state, S, s, t);
+  nameScalars(S, s);
 }
 
 /**
@@ -340,9 +344,8 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     f32: boolean,
     arena: Float32Arena | undefined,
   ): void {
-    prepareStep(state, s, t);
+    prepareStep(state, S, s, t);
     const g = s.l2 === 0 ? gt : decayedGradient(state.x, gt, f32, arena);
-    fillScalars(s, S);
     const w = separable ? null : weightsFor(state.x);
     if (arena !== undefined) {
       arena.adam(S, numSlot!, adamSlot!, maxSlot, s.adaptive);
@@ -353,6 +356,7 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     }
     if (w !== null) projection.project!(state.x, w);
     if (hasFinish) {
+      nameScalars(S, s);
       phi.finish?.(state, s);
       psi.finish?.(state, s);
     }
@@ -415,6 +419,7 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     const m = phi.numSlot === null ? g : slots[phi.numSlot]!;
     const v = psi.denSlot === null || !s.adaptive ? null : slots[psi.denSlot]!;
     const run = runOf(LOOP_UPDATE | (v !== null ? 8 : 0), false, x.BYTES_PER_ELEMENT === 4);
+    nameScalars(S, s);
     const loAt = perCoordinate ? boundAt(k.loAt, k.lo, n) : null;
     const hiAt = perCoordinate ? boundAt(k.hiAt, k.hi, n) : null;
     for (let lo = 0; lo < n; lo += TILE) {
@@ -439,9 +444,8 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
       out.fill(0);
       return;
     }
-    prepareStep(state, r, state.t);
+    prepareStep(state, R, r, state.t);
     const v = psi.denSlot === null || !r.adaptive ? null : state.slots[psi.denSlot]!;
-    fillScalars(r, R);
     // η_i from the description the step runs, in the step's arithmetic.
     const eta = LOOP_ETA | (v !== null ? 8 : 0);
     const run = runOf(eta, float32For(state.x), out.BYTES_PER_ELEMENT === 4);

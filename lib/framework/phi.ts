@@ -41,12 +41,17 @@ export function emaPhi(opts: {
     slots: { m: opts.init ?? 0 },
     numSlot: "m",
     movingAverage: true,
-    prepare(_state, s) {
-      s.beta1T = beta1T(s.t);
-      s.a = 1;
-      s.b = 0;
-      if (correction === "step") s.c /= 1 - Math.pow(beta1, s.t);
-    },
+    // One function per correction, chosen here, so that a step runs only what
+    // its variant needs (a, b and, without a correction, c keep the neutral
+    // values the step's record is reset to): see `scalars.ts`.
+    prepare: correction === "step"
+      ? (_state, s) => {
+        s.beta1T = beta1T(s.t);
+        s.c /= 1 - Math.pow(beta1, s.t);
+      }
+      : (_state, s) => {
+        s.beta1T = beta1T(s.t);
+      },
     update(state, g, s, lo, hi) {
       const b = s.beta1T;
       blocks.ema(state.slots.m!, g, b, 1 - b, lo, hi);

@@ -65,13 +65,16 @@ export function emaPsi(opts: {
     denSlot: "v",
     root: "sqrt",
     movingAverage: "v",
-    prepare(_state, s) {
-      s.beta2T = beta2T(s.t);
-      if (correction === "none") return; // Math.pow costs more than a 1-D step: skip it.
-      const bc2 = 1 - Math.pow(beta2, s.t);
-      if (correction === "inside") s.s2 = 1 / bc2;
-      else s.c *= Math.sqrt(bc2);
-    },
+    prepare: correction === "none"
+      ? (_state, s) => {
+        s.beta2T = beta2T(s.t);
+      }
+      : (_state, s) => {
+        s.beta2T = beta2T(s.t);
+        const bc2 = 1 - Math.pow(beta2, s.t);
+        if (correction === "inside") s.s2 = 1 / bc2;
+        else s.c *= Math.sqrt(bc2);
+      },
     update(state, g, s, lo, hi) {
       const b = s.beta2T;
       blocks.emaSquares(state.slots.v!, g, b, 1 - b, lo, hi);
@@ -108,10 +111,9 @@ export function runningMaxPsi(
     maxOf: innerSlot,
     root: inner.root,
     movingAverage,
-    prepare(state, s) {
+    // Over the raw v_t, the max's factors keep their neutral value 1.
+    prepare: opts.over === "raw" ? inner.prepare : (state, s) => {
       inner.prepare(state, s);
-      s.maxIn = 1;
-      s.maxPrev = 1;
       if (opts.over === "corrected") {
         s.maxIn = s.s2;
         s.s2 = 1;

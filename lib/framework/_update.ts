@@ -374,21 +374,32 @@ export function fixScalars(
   S[17] = 2 * r.p;
 }
 
-/**
- * Sets step t's entries from φ's and ψ's contributions in `S`: β_{1t}, β_{2t},
- * the running max's factors, s2, a, b and the step α_t·c (`step`).
- */
+/** Sets step t's β_{1t}, β_{2t} and step α_t·c (`step`) in `S`, from φ's and ψ's records. */
 export function fillMoments(ph: PhiScalars, ps: PsiScalars, step: number, S: Float64Array): void {
   S[0] = ph.beta1T;
   S[1] = 1 - ph.beta1T;
   S[2] = ps.beta2T;
   S[3] = 1 - ps.beta2T;
-  S[4] = ps.maxIn;
-  S[5] = ps.maxPrev;
   S[6] = step;
-  S[7] = ps.s2;
+}
+
+/** Sets the numerator's weights a, b (φ's) in `S`. */
+export function fillNumerator(
+  ph: { readonly a: number; readonly b: number },
+  S: Float64Array,
+): void {
   S[12] = ph.a;
   S[13] = ph.b;
+}
+
+/** Sets s2 and the running max's factors (ψ's) in `S`. */
+export function fillDenominator(
+  ps: { readonly s2: number; readonly maxIn: number; readonly maxPrev: number },
+  S: Float64Array,
+): void {
+  S[4] = ps.maxIn;
+  S[5] = ps.maxPrev;
+  S[7] = ps.s2;
 }
 
 /** Sets the transforms' entries in `S` from their combination in `s`: η's bounds and the decay. */

@@ -36,7 +36,7 @@
  * @module
  */
 import type { MethodSpec, Optimizer, ResolvedSpec, State, StepScalars, Vec } from "./types.ts";
-import { makePrepare, newScalars } from "./scalars.ts";
+import { fixLifetime, makePrepare, newScalars } from "./scalars.ts";
 export { newScalars };
 import { unconstrained } from "./projection.ts";
 import { oneOf } from "./validate.ts";
@@ -77,10 +77,12 @@ function firstNonFiniteIn(state: State): [string, number] | null {
  * an optimizer keeps its own records and allocates nothing per step.
  */
 export function prepare(spec: MethodSpec, state: State, s: StepScalars, t: number): void {
+  const resolved = resolve(spec);
   const S = new Float64Array(SCALARS.length);
   fixScalars(S, { epsIn: 0, epsOut: 0, lo: -Infinity, hi: Infinity, p: 0.5 });
+  fixLifetime(resolved, S);
   Object.assign(s, newScalars()); // the neutral values of what no block contributes
-  makePrepare(resolve(spec))(state, S, s, t);
+  makePrepare(resolved)(state, S, s, t);
   nameScalars(S, s);
 }
 
@@ -181,11 +183,13 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
   const runners: Kernel[] = [];
   const runOf = (code: number, f32: boolean, array32: boolean): Kernel => {
     const c = code | (f32 ? 256 : 0) | (array32 ? 512 : 0);
-    return runners[c] ??= runner(c, S);
+    return runners[c] ??= runner(c, S, lifetime);
   };
   /** The step's scalars record, in the order of the description's `SCALARS`. */
   const S = new Float64Array(SCALARS.length);
   fixScalars(S, { epsIn: spec.epsIn, epsOut: spec.epsOut, lo: k.lo, hi: k.hi, p: spec.p });
+  /** The scalars fixed for this recipe's lifetime, which its loops are folded by. */
+  const lifetime = fixLifetime(spec, S);
   /** A uniform bound as an array, for a box whose other bound is per coordinate. */
   const boundArrays = new Map<number, Vec>();
   const filled = (n: number, value: number): Vec => {

@@ -12,6 +12,7 @@ export function gradientPhi(): FirstMoment {
     name: "gradient",
     slots: {},
     numSlot: null,
+    fixed: { a: 0, b: 1 },
     prepare(_state, s) {
       s.a = 0;
       s.b = 1;
@@ -41,9 +42,10 @@ export function emaPhi(opts: {
     slots: { m: opts.init ?? 0 },
     numSlot: "m",
     movingAverage: true,
+    fixed: { a: 1, b: 0 },
     // One function per correction, chosen here, so that a step runs only what
-    // its variant needs (a, b and, without a correction, c keep the neutral
-    // values the step's record is reset to): see `scalars.ts`.
+    // its variant needs (a, b and, without a correction, c keep their neutral
+    // values 1, 0, 1): see `scalars.ts`.
     prepare: correction === "step"
       ? (_state, s) => {
         s.beta1T = beta1T(s.t);
@@ -71,6 +73,7 @@ export function momentumPhi(
     name: nesterov ? "nesterov" : "momentum",
     slots: { buf: 0 },
     numSlot: "buf",
+    fixed: { a: nesterov ? mu : 1, b: nesterov ? 1 : 0 },
     prepare(_state, s) {
       s.beta1T = mu;
       s.a = nesterov ? mu : 1;

@@ -7,6 +7,9 @@
 import type { SecondMoment } from "./types.ts";
 import { blocks } from "./_blocks.ts";
 
+/** s2 = maxIn = maxPrev = 1 at every step: no correction inside the root, a max over the raw v_t. */
+const NEUTRAL = { s2: 1, maxIn: 1, maxPrev: 1 } as const;
+
 /** ψ_t = I: SGD. */
 export function identityPsi(): SecondMoment {
   return {
@@ -14,6 +17,7 @@ export function identityPsi(): SecondMoment {
     slots: {},
     denSlot: null,
     root: "sqrt",
+    fixed: NEUTRAL,
     prepare() {},
     update() {},
   };
@@ -30,6 +34,7 @@ export function sumOfSquaresPsi(opts: { average: boolean; init?: number }): Seco
     slots: { sumSq: opts.init ?? 0 },
     denSlot: "sumSq",
     root: "sqrt",
+    fixed: opts.average ? undefined : NEUTRAL,
     prepare(_state, s) {
       if (opts.average) s.s2 = 1 / s.t;
     },
@@ -65,6 +70,8 @@ export function emaPsi(opts: {
     denSlot: "v",
     root: "sqrt",
     movingAverage: "v",
+    fixed: correction === "inside" ? undefined : NEUTRAL,
+    // One function per correction, chosen here (see `emaPhi`).
     prepare: correction === "none"
       ? (_state, s) => {
         s.beta2T = beta2T(s.t);
@@ -112,6 +119,7 @@ export function runningMaxPsi(
     root: inner.root,
     movingAverage,
     // Over the raw v_t, the max's factors keep their neutral value 1.
+    fixed: opts.over === "raw" ? inner.fixed : undefined,
     prepare: opts.over === "raw" ? inner.prepare : (state, s) => {
       inner.prepare(state, s);
       if (opts.over === "corrected") {
@@ -182,6 +190,7 @@ export function infinityNormPsi(opts: { beta2: number; eps: number }): SecondMom
     slots: { u: 0 },
     denSlot: "u",
     root: "linear",
+    fixed: NEUTRAL,
     prepare(_state, s) {
       s.beta2T = opts.beta2;
     },

@@ -30,7 +30,13 @@ import type {
   StepScalars,
   TransformScalars,
 } from "./types.ts";
-import { fillMoments, fillTransforms } from "./_update.ts";
+import {
+  fillDenominator,
+  fillMoments,
+  fillNumerator,
+  fillTransforms,
+  type Scalar,
+} from "./_update.ts";
 
 /** A fresh scalars record (one per optimizer, reused every step). */
 export function newScalars(): StepScalars {
@@ -63,8 +69,12 @@ export type Prepare = (state: State, S: Float64Array, s: StepScalars, t: number)
 /** The combination for one recipe, with its blocks' records allocated once. */
 export function makePrepare(spec: ResolvedSpec): Prepare {
   const { phi, psi, alpha, transforms } = spec;
-  const ph: PhiScalars = { t: 0, beta1T: 0, a: 1, b: 0, c: 1 };
-  const ps: PsiScalars = { t: 0, beta2T: 0, s2: 1, c: 1, maxIn: 1, maxPrev: 1 };
+  // φ's and ψ's records start from their fixed values where they declare them
+  // (see `FirstMoment.fixed`), which no step then resets or copies into `S`.
+  const ph: PhiScalars = { t: 0, beta1T: 0, a: 1, b: 0, c: 1, ...phi.fixed };
+  const ps: PsiScalars = { t: 0, beta2T: 0, s2: 1, c: 1, maxIn: 1, maxPrev: 1, ...psi.fixed };
+  const numeratorVaries = phi.fixed === undefined;
+  const denominatorVaries = psi.fixed === undefined;
   const tr: TransformScalars[] = transforms.map(() => ({
     t: 0,
     alphaT: 0,
@@ -83,16 +93,20 @@ export function makePrepare(spec: ResolvedSpec): Prepare {
     if (!(alphaT >= 0 && alphaT < Infinity)) refuseStepSize(t, alphaT);
     ph.t = t;
     ph.beta1T = 0;
-    ph.a = 1;
-    ph.b = 0;
     ph.c = 1;
+    if (numeratorVaries) {
+      ph.a = 1;
+      ph.b = 0;
+    }
     phi.prepare(state, ph);
     ps.t = t;
     ps.beta2T = 0;
-    ps.s2 = 1;
     ps.c = 1;
-    ps.maxIn = 1;
-    ps.maxPrev = 1;
+    if (denominatorVaries) {
+      ps.s2 = 1;
+      ps.maxIn = 1;
+      ps.maxPrev = 1;
+    }
     psi.prepare(state, ps);
     s.t = t;
     s.alphaT = alphaT;
@@ -107,7 +121,30 @@ export function makePrepare(spec: ResolvedSpec): Prepare {
       fillTransforms(s, S);
     }
     fillMoments(ph, ps, alphaT * s.c, S);
+    if (numeratorVaries) fillNumerator(ph, S);
+    if (denominatorVaries) fillDenominator(ps, S);
   };
+}
+
+/**
+ * Sets in `S` the scalars that a recipe fixes for its lifetime, and returns
+ * their names: a and b where φ declares them `fixed`, s2 and the running
+ * max's factors where ψ does, and without transforms the neutral decay and
+ * bounds on η_i (set by `fixScalars`). No step writes them again, so the
+ * step's loops may be folded by their values (see `runner` in `_kernels.ts`).
+ */
+export function fixLifetime(spec: ResolvedSpec, S: Float64Array): Scalar[] {
+  const names: Scalar[] = [];
+  if (spec.phi.fixed !== undefined) {
+    fillNumerator(spec.phi.fixed, S);
+    names.push("A", "B");
+  }
+  if (spec.psi.fixed !== undefined) {
+    fillDenominator(spec.psi.fixed, S);
+    names.push("S2", "KIN", "KPREV");
+  }
+  if (spec.transforms.length === 0) names.push("DECAY", "LOWER", "UPPER");
+  return names;
 }
 
 /** A step size that is not a finite number ≥ 0: a RangeError, before anything changed. */

@@ -141,6 +141,13 @@ export interface FirstMoment {
   readonly numSlot: string | null;
   /** Writes its contribution to step `s.t` (`beta1T`, `a`, `b`, `c`) into its own record. */
   prepare(state: State, s: PhiScalars): void;
+  /**
+   * Optional, for speed: the numerator's weights `a`, `b` when they are the
+   * same at every step (a moving average's a = 1, b = 0), which `prepare` then
+   * leaves as they are or writes with these values. The generic step sets them
+   * once instead of every step, and folds them into its loops.
+   */
+  readonly fixed?: { readonly a: number; readonly b: number };
   /** Updates its slots on coordinates [lo, hi) from the gradient. */
   update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
   /** Optional: advances scalars carried across steps, after the step. */
@@ -173,6 +180,13 @@ export interface SecondMoment {
   readonly maxOf?: string;
   /** Writes its contribution to step `s.t` (`beta2T`, `s2`, `c`, `maxIn`, `maxPrev`) into its own record. */
   prepare(state: State, s: PsiScalars): void;
+  /**
+   * Optional, for speed: `s2`, `maxIn` and `maxPrev` when they are the same at
+   * every step (1, 1, 1 without a correction inside the root), which `prepare`
+   * then leaves as they are or writes with these values. The generic step sets
+   * them once instead of every step, and folds them into its loops.
+   */
+  readonly fixed?: { readonly s2: number; readonly maxIn: number; readonly maxPrev: number };
   /** Updates its slots on coordinates [lo, hi); may read phi's slots (AdaBelief). */
   update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
   /** Optional: advances scalars carried across steps, after the step. */

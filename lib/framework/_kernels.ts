@@ -99,8 +99,10 @@ const runners = new Map<string, Kernel>();
  * their plain values (see `PLAIN`), then a general copy and one also folded by
  * the plain facts that can vary from step to step, chosen each step by those
  * facts (see `dispatch`). Where no such fact is left (the paper's AMSGrad
- * without transforms), the folded copy alone: no test per step. Kept per code
- * and folded values, so recipes that agree share their loops.
+ * without transforms), the folded copy alone: no test per step (part of the
+ * gain `scalars.ts` notes for `fixed`). Kept per code and folded values, so
+ * recipes that agree share their loops. Only lifetime values equal to the
+ * plain facts' are folded, so each fold is one that `PLAIN` documents as exact.
  */
 export function runner(
   code: number,

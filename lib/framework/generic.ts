@@ -17,14 +17,16 @@
  *
  * What makes it fast (measured by `deno task bench`): the learning rate is
  * formed inside the update loop, not stored and re-read; everything that does
- * not depend on the coordinate is resolved once per step into one scalars
- * record; the loops are generated from one description of the update
- * (`_update.ts`), folded where the step's scalars allow, one copy per array
- * type; and for Adam's family (φ and ψ moving averages, declared by their
- * `movingAverage`) one loop runs φ, ψ and the update together. The step itself
- * is a few short functions, so that V8 inlines them into one another, with what
- * is rare (errors, huge gradients, L2 decay, weights) kept out of them; this is
- * what a 1-D step's speed depends on.
+ * not depend on the coordinate is resolved once per step, written straight
+ * into the loops' scalars record (`scalars.ts`); what a recipe fixes for its
+ * lifetime (φ's and ψ's `fixed`, and the neutral decay and bounds of a recipe
+ * without transforms) is set once and folded into its loops; the loops are
+ * generated from one description of the update (`_update.ts`), folded where
+ * the step's scalars allow, one copy per array type; and for Adam's family (φ
+ * and ψ moving averages, declared by their `movingAverage`) one loop runs φ, ψ
+ * and the update together. The step itself is a few short functions, so that
+ * V8 inlines them into one another, with what is rare (errors, huge gradients,
+ * L2 decay, weights) kept out of them; this is what a 1-D step's speed depends on.
  *
  * A method built with `arithmetic: "float32"` (Adam's family, Float32Array
  * state) computes in float32 instead (`_float32.ts`): its state lives in

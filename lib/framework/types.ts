@@ -145,7 +145,9 @@ export interface FirstMoment {
    * Optional, for speed: the numerator's weights `a`, `b` when they are the
    * same at every step (a moving average's a = 1, b = 0), which `prepare` then
    * leaves as they are or writes with these values. The generic step sets them
-   * once instead of every step, and folds them into its loops.
+   * once instead of every step, and folds them into its loops. Like
+   * `movingAverage`, it describes `prepare`: a φ made by spreading another and
+   * replacing `prepare` drops it (`fixed: undefined`) unless the new one keeps it true.
    */
   readonly fixed?: { readonly a: number; readonly b: number };
   /** Updates its slots on coordinates [lo, hi) from the gradient. */
@@ -184,7 +186,8 @@ export interface SecondMoment {
    * Optional, for speed: `s2`, `maxIn` and `maxPrev` when they are the same at
    * every step (1, 1, 1 without a correction inside the root), which `prepare`
    * then leaves as they are or writes with these values. The generic step sets
-   * them once instead of every step, and folds them into its loops.
+   * them once instead of every step, and folds them into its loops. A ψ made
+   * by spreading another and replacing `prepare` drops it (see `FirstMoment.fixed`).
    */
   readonly fixed?: { readonly s2: number; readonly maxIn: number; readonly maxPrev: number };
   /** Updates its slots on coordinates [lo, hi); may read phi's slots (AdaBelief). */

@@ -120,7 +120,7 @@ export function runningMaxPsi(
     movingAverage,
     // Over the raw v_t, the max's factors keep their neutral value 1.
     fixed: opts.over === "raw" ? inner.fixed : undefined,
-    prepare: opts.over === "raw" ? inner.prepare : (state, s) => {
+    prepare: opts.over === "raw" ? (state, s) => inner.prepare(state, s) : (state, s) => {
       inner.prepare(state, s);
       if (opts.over === "corrected") {
         s.maxIn = s.s2;

@@ -10,7 +10,8 @@ import { adamw } from "../optimizers/adamw.ts";
 import { amsgrad } from "../optimizers/amsgrad.ts";
 import { padam } from "../optimizers/padam.ts";
 import { sgd } from "../optimizers/sgd.ts";
-import { makeOptimizer, newScalars, prepare } from "./generic.ts";
+import { makeOptimizer, newScalars, prepare, resolve } from "./generic.ts";
+import { loopCode, runner } from "./_kernels.ts";
 import { fixLifetime } from "./scalars.ts";
 import { fixScalars, SCALARS } from "./_update.ts";
 import { box, l2Ball, unconstrained } from "./projection.ts";
@@ -120,6 +121,22 @@ Deno.test("the paper's AMSGrad fixes a, b, s2, the max's factors, the decay and 
     "KIN",
     "KPREV",
   ]);
+});
+
+Deno.test("the paper's AMSGrad without transforms runs its folded loop with no test per step", () => {
+  const code = loopCode("adam", { hasMax: true, useDen: true }, false, false);
+  const record = (spec: MethodSpec) => {
+    const S = new Float64Array(SCALARS.length);
+    fixScalars(S, { epsIn: 0, epsOut: 1e-8, lo: -1, hi: 1, p: 0.5 });
+    return { S, lifetime: fixLifetime(resolve(spec), S) };
+  };
+  const paper = record(amsgrad().spec);
+  // A generated loop is `kernel`; the choice between two of them, `run` (see `dispatch`).
+  assert.equal(runner(code, paper.S, paper.lifetime).name, "kernel");
+  const pytorch = record(amsgrad({ variant: "pytorch" }).spec); // KIN, KPREV tested each step
+  assert.equal(runner(code, pytorch.S, pytorch.lifetime).name, "run");
+  const general = record(unfixed(amsgrad().spec));
+  assert.equal(runner(code, general.S, general.lifetime).name, "run");
 });
 
 Deno.test("prepare: the scalars of a step by name, fixed ones included", () => {

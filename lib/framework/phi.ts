@@ -5,6 +5,7 @@
  */
 import type { FirstMoment } from "./types.ts";
 import { blocks } from "./_blocks.ts";
+import { beta1Prepare } from "./scalars.ts";
 
 /** φ_t(g_1..g_t) = g_t: SGD and AdaGrad. No state. */
 export function gradientPhi(): FirstMoment {
@@ -52,9 +53,7 @@ export function emaPhi(opts: {
         s.beta1T = beta1T(s.t);
         s.c /= 1 - Math.pow(beta1, s.t);
       }
-      : (_state, s) => {
-        s.beta1T = beta1T(s.t);
-      },
+      : beta1Prepare(beta1T),
     update(state, g, s, lo, hi) {
       const b = s.beta1T;
       blocks.ema(state.slots.m!, g, b, 1 - b, lo, hi);

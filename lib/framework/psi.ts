@@ -6,6 +6,7 @@
  */
 import type { SecondMoment } from "./types.ts";
 import { blocks } from "./_blocks.ts";
+import { beta2Prepare, scheduleOf } from "./scalars.ts";
 
 /** s2 = maxIn = maxPrev = 1 at every step: no correction inside the root, a max over the raw v_t. */
 const NEUTRAL = { s2: 1, maxIn: 1, maxPrev: 1 } as const;
@@ -72,16 +73,12 @@ export function emaPsi(opts: {
     movingAverage: "v",
     fixed: correction === "inside" ? undefined : NEUTRAL,
     // One function per correction, chosen here (see `emaPhi`).
-    prepare: correction === "none"
-      ? (_state, s) => {
-        s.beta2T = beta2T(s.t);
-      }
-      : (_state, s) => {
-        s.beta2T = beta2T(s.t);
-        const bc2 = 1 - Math.pow(beta2, s.t);
-        if (correction === "inside") s.s2 = 1 / bc2;
-        else s.c *= Math.sqrt(bc2);
-      },
+    prepare: correction === "none" ? beta2Prepare(beta2T) : (_state, s) => {
+      s.beta2T = beta2T(s.t);
+      const bc2 = 1 - Math.pow(beta2, s.t);
+      if (correction === "inside") s.s2 = 1 / bc2;
+      else s.c *= Math.sqrt(bc2);
+    },
     update(state, g, s, lo, hi) {
       const b = s.beta2T;
       blocks.emaSquares(state.slots.v!, g, b, 1 - b, lo, hi);
@@ -118,9 +115,10 @@ export function runningMaxPsi(
     maxOf: innerSlot,
     root: inner.root,
     movingAverage,
-    // Over the raw v_t, the max's factors keep their neutral value 1.
+    // Over the raw v_t, the max's factors keep their neutral value 1: ψ's
+    // contribution is the inner one's (with its schedule, see `beta2Prepare`).
     fixed: opts.over === "raw" ? inner.fixed : undefined,
-    prepare: opts.over === "raw" ? (state, s) => inner.prepare(state, s) : (state, s) => {
+    prepare: opts.over === "raw" ? rawPrepare(inner) : (state, s) => {
       inner.prepare(state, s);
       if (opts.over === "corrected") {
         s.maxIn = s.s2;
@@ -138,6 +136,12 @@ export function runningMaxPsi(
     },
     finish: inner.finish,
   };
+}
+
+/** The inner estimator's `prepare`, carrying its schedule where it has one. */
+function rawPrepare(inner: SecondMoment): SecondMoment["prepare"] {
+  const schedule = scheduleOf(inner.prepare);
+  return schedule !== undefined ? beta2Prepare(schedule) : (state, s) => inner.prepare(state, s);
 }
 
 /**

@@ -12,7 +12,7 @@ import { padam } from "../optimizers/padam.ts";
 import { sgd } from "../optimizers/sgd.ts";
 import { makeOptimizer, newScalars, prepare, resolve } from "./generic.ts";
 import { loopCode, runner } from "./_kernels.ts";
-import { fixLifetime } from "./scalars.ts";
+import { fixLifetime, scheduleOf } from "./scalars.ts";
 import { fixScalars, SCALARS } from "./_update.ts";
 import { box, l2Ball, unconstrained } from "./projection.ts";
 import { restoreState, saveState } from "./state.ts";
@@ -60,8 +60,9 @@ function recipes(projection: () => Projection): Optimizer[] {
 function unfixed(spec: MethodSpec): MethodSpec {
   return {
     ...spec,
-    phi: { ...spec.phi, fixed: undefined },
-    psi: { ...spec.psi, fixed: undefined },
+    // A prepare of its own carries no schedule (see `beta1Prepare`).
+    phi: { ...spec.phi, fixed: undefined, prepare: (st, s) => spec.phi.prepare(st, s) },
+    psi: { ...spec.psi, fixed: undefined, prepare: (st, s) => spec.psi.prepare(st, s) },
     transforms: [...(spec.transforms ?? []), { name: "nothing", prepare() {} }],
   };
 }
@@ -89,6 +90,31 @@ Deno.test("φ's and ψ's fixed scalars are what their prepare gives at every ste
       }
     }
   }
+});
+
+Deno.test("a prepare that carries a schedule only sets β_t from it", () => {
+  let scheduled = 0;
+  const methods = [...everyMethod({ schedule: "invsqrt" }), amsgrad({ beta1Schedule: "inverse" })];
+  for (const opt of methods) {
+    const { phi, psi } = opt.spec;
+    const state: State = { t: 0, x: new Float64Array(1), slots: {}, scalars: {} };
+    const beta1T = scheduleOf(phi.prepare), beta2T = scheduleOf(psi.prepare);
+    scheduled += +(beta1T !== undefined) + +(beta2T !== undefined);
+    for (let t = 1; t <= 30; t++) {
+      const ph: PhiScalars = { t, beta1T: 0, a: 1, b: 0, c: 1 };
+      const ps: PsiScalars = { t, beta2T: 0, s2: 1, c: 1, maxIn: 1, maxPrev: 1 };
+      if (beta1T !== undefined) {
+        phi.prepare(state, ph);
+        assert.deepEqual(ph, { t, beta1T: beta1T(t), a: 1, b: 0, c: 1 }, `${opt.name} φ`);
+      }
+      if (beta2T !== undefined) {
+        psi.prepare(state, ps);
+        assert.deepEqual(ps, { t, beta2T: beta2T(t), s2: 1, c: 1, maxIn: 1, maxPrev: 1 }, opt.name);
+      }
+    }
+  }
+  assert.ok(scheduled > 4, "the paper's variants carry their schedules");
+  assert.equal(scheduleOf(unfixed(amsgrad().spec).phi.prepare), undefined);
 });
 
 Deno.test("the paper's AMSGrad fixes a, b, s2, the max's factors, the decay and η's bounds", () => {

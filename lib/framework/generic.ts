@@ -18,9 +18,10 @@
  * What makes it fast (measured by `deno task bench`): the learning rate is
  * formed inside the update loop, not stored and re-read; everything that does
  * not depend on the coordinate is resolved once per step, written straight
- * into the loops' scalars record (`scalars.ts`); what a recipe fixes for its
- * lifetime (φ's and ψ's `fixed`, and the neutral decay and bounds of a recipe
- * without transforms) is set once and folded into its loops; the loops are
+ * into the loops' scalars record (`scalars.ts`), calling a β_t schedule
+ * directly where φ's or ψ's `prepare` does nothing else; what a recipe fixes
+ * for its lifetime (φ's and ψ's `fixed`, and the neutral decay and bounds of a
+ * recipe without transforms) is set once and folded into its loops; the loops are
  * generated from one description of the update (`_update.ts`), folded where
  * the step's scalars allow, one copy per array type; and for Adam's family (φ
  * and ψ moving averages, declared by their `movingAverage`) one loop runs φ, ψ

@@ -139,7 +139,11 @@ export interface FirstMoment {
   readonly slots: Readonly<Record<string, number>>;
   /** The slot holding m_t for the numerator, or null when the numerator is g_t alone. */
   readonly numSlot: string | null;
-  /** Writes its contribution to step `s.t` (`beta1T`, `a`, `b`, `c`) into its own record. */
+  /**
+   * Writes its contribution to step `s.t` (`beta1T`, `a`, `b`, `c`) into its
+   * own record. One made by `beta1Prepare` (`scalars.ts`) carries its β_{1t}
+   * schedule, which the generic step calls instead.
+   */
   prepare(state: State, s: PhiScalars): void;
   /**
    * Optional, for speed: the numerator's weights `a`, `b` when they are the
@@ -180,7 +184,11 @@ export interface SecondMoment {
    * maximum of, so that v̂_i ≥ v_i holds in every state this ψ produces.
    */
   readonly maxOf?: string;
-  /** Writes its contribution to step `s.t` (`beta2T`, `s2`, `c`, `maxIn`, `maxPrev`) into its own record. */
+  /**
+   * Writes its contribution to step `s.t` (`beta2T`, `s2`, `c`, `maxIn`,
+   * `maxPrev`) into its own record. One made by `beta2Prepare` (`scalars.ts`)
+   * carries its β_{2t} schedule, which the generic step calls instead.
+   */
   prepare(state: State, s: PsiScalars): void;
   /**
    * Optional, for speed: `s2`, `maxIn` and `maxPrev` when they are the same at

@@ -53,7 +53,7 @@ type Schedule = (t: number) => number;
 /**
  * φ's `prepare` when all it does is s.beta1T = schedule(s.t) (a, b, c keeping
  * their neutral or `fixed` values). It carries its schedule, which the step
- * calls itself instead (see {@link scheduleOf}): with ψ's alike, about 39 → 35
+ * calls itself instead (see {@link scheduleOf}): with ψ's alike, about 39 → 36
  * ns per 1-D step of the paper's AMSGrad once several optimizers were built
  * (`deno task bench "1-D"`), one call and its checks fewer each. A `prepare`
  * written otherwise, or one that replaces it in a spread, carries none.

@@ -54,7 +54,9 @@ function jsLines(body: readonly Stmt[], float32: boolean, reread: boolean): stri
       case "scalar":
         return e.name;
       case "const":
-        return jsNumber(e.value);
+        // In float32 arithmetic a folded scalar is the float32 the record's
+        // f(S[k]) would give (as WebAssembly's f32.const): ε = 1e-8 is not one.
+        return jsNumber(float32 ? Math.fround(e.value) : e.value);
       case "ref":
       case "arg":
         return e.name;

@@ -93,34 +93,50 @@ const runners = new Map<string, Kernel>();
 
 /**
  * What a step calls for the loop named by `code`, given the recipe's fixed
- * scalars in `S` (its ε's, uniform box bounds, 2p): the description folded by
- * their values, a general copy and one also folded by the plain facts that can
- * vary from step to step, chosen each step by those facts (see `dispatch`).
- * Kept per code and fixed values, so recipes that agree share their loops.
+ * scalars in `S` (its ε's, uniform box bounds, 2p) and the names of those it
+ * fixes for its lifetime (`lifetime`, see `fixLifetime` in `scalars.ts`): the
+ * description folded by the fixed values and by the lifetime ones that have
+ * their plain values (see `PLAIN`), then a general copy and one also folded by
+ * the plain facts that can vary from step to step, chosen each step by those
+ * facts (see `dispatch`). Where no such fact is left (the paper's AMSGrad
+ * without transforms), the folded copy alone: no test per step (part of the
+ * gain `scalars.ts` notes for `fixed`). Kept per code and folded values, so
+ * recipes that agree share their loops. Only lifetime values equal to the
+ * plain facts' are folded, so each fold is one that `PLAIN` documents as exact.
  */
-export function runner(code: number, S: ArrayLike<number>): Kernel {
-  const fixed = Object.fromEntries(FIXED.map((name) => [name, S[AT[name]]!]));
-  const key = `${code}:${FIXED.map((name) => S[AT[name]]).join(",")}`;
+export function runner(
+  code: number,
+  S: ArrayLike<number>,
+  lifetime: readonly Scalar[] = [],
+): Kernel {
+  const plainValue = PLAIN.equal ?? {};
+  const names = [...FIXED, ...lifetime.filter((name) => S[AT[name]] === plainValue[name])];
+  const key = `${code}:${names.map((name) => `${name}=${S[AT[name]]}`).join(",")}`;
   let run = runners.get(key);
   if (run === undefined) {
     const L = loop(code);
     const shape = L.shape;
     const float32 = !!(code & 256);
     const reread = !float32 && !!(code & 512);
+    const fixed = Object.fromEntries(names.map((name) => [name, S[AT[name]]!]));
     const body = fold(BODY[KINDS[code & 3]!](shape), { equal: fixed }).body;
     const varying: Facts = {
       equal: Object.fromEntries(
-        Object.entries(PLAIN.equal ?? {}).filter(([k]) => !FIXED.includes(k as Scalar)),
+        Object.entries(PLAIN.equal ?? {}).filter(([k]) => !names.includes(k as Scalar)),
       ),
-      positive: (PLAIN.positive ?? []).filter((k) => !FIXED.includes(k)),
+      positive: (PLAIN.positive ?? []).filter((k) => !names.includes(k)),
     };
     const folded = fold(body, varying);
-    run = dispatch(
-      folded.used,
-      jsKernel(folded.body, float32, reread),
-      jsKernel(body, float32, reread),
-    );
+    const plain = jsKernel(folded.body, float32, reread);
+    run = isEmpty(folded.used)
+      ? plain
+      : dispatch(folded.used, plain, jsKernel(body, float32, reread));
     runners.set(key, run);
   }
   return run;
+}
+
+/** Whether `facts` assume nothing. */
+function isEmpty(facts: Facts): boolean {
+  return Object.keys(facts.equal ?? {}).length === 0 && (facts.positive ?? []).length === 0;
 }

@@ -11,8 +11,10 @@
  * x_i ← clamp(DECAY·x_i − η_i·(A·m_i + B·g_i), LO, HI)
  * ```
  *
- * The scalars are one record, {@link SCALARS} (a Float64Array in that order),
- * filled once per step from `StepScalars` by {@link fillScalars}. Shape
+ * The scalars are one record, {@link SCALARS} (a Float64Array in that order):
+ * the recipe's fixed ones set once ({@link fixScalars}), the others each step
+ * from φ's, ψ's and the transforms' contributions ({@link fillMoments},
+ * {@link fillTransforms}; see `scalars.ts`). Shape
  * specialisations come from constant folding: {@link fold} substitutes known
  * scalar values ({@link Facts}) and simplifies; the facts it actually used are
  * the condition under which the folded copy applies, so the condition cannot
@@ -27,7 +29,7 @@
  *
  * @module
  */
-import type { StepScalars } from "./types.ts";
+import type { PhiScalars, PsiScalars, StepScalars } from "./types.ts";
 
 /** The scalars of one step, in the order of the scalars record. */
 export const SCALARS = [
@@ -353,31 +355,70 @@ export function holds(facts: Facts, S: ArrayLike<number>): boolean {
 /** The scalars that are fixed for a recipe (set once by {@link fixScalars}). */
 export const FIXED: readonly Scalar[] = ["EPSIN", "EPSOUT", "LO", "HI", "P2"];
 
-/** Sets the recipe's fixed scalars in `S`: its ε's, uniform box bounds and 2p. */
+/**
+ * Sets the recipe's fixed scalars in `S` (its ε's, uniform box bounds and 2p),
+ * and the transforms' entries to their neutral values (no bounds on η_i, no
+ * decay), which a recipe without transforms keeps.
+ */
 export function fixScalars(
   S: Float64Array,
   r: { epsIn: number; epsOut: number; lo: number; hi: number; p: number },
 ): void {
   S[8] = r.epsIn;
   S[9] = r.epsOut;
+  S[10] = -Infinity;
+  S[11] = Infinity;
+  S[14] = 1;
   S[15] = r.lo;
   S[16] = r.hi;
   S[17] = 2 * r.p;
 }
 
-/** Sets step t's scalars in `S` from its {@link StepScalars} (the record's other entries). */
-export function fillScalars(s: StepScalars, S: Float64Array): void {
-  S[0] = s.beta1T;
-  S[1] = 1 - s.beta1T;
-  S[2] = s.beta2T;
-  S[3] = 1 - s.beta2T;
-  S[4] = s.maxIn;
-  S[5] = s.maxPrev;
-  S[6] = s.alphaT * s.c;
-  S[7] = s.s2;
+/** Sets step t's β_{1t}, β_{2t} and step α_t·c (`step`) in `S`, from φ's and ψ's records. */
+export function fillMoments(ph: PhiScalars, ps: PsiScalars, step: number, S: Float64Array): void {
+  S[0] = ph.beta1T;
+  S[1] = 1 - ph.beta1T;
+  S[2] = ps.beta2T;
+  S[3] = 1 - ps.beta2T;
+  S[6] = step;
+}
+
+/** Sets the numerator's weights a, b (φ's) in `S`. */
+export function fillNumerator(
+  ph: { readonly a: number; readonly b: number },
+  S: Float64Array,
+): void {
+  S[12] = ph.a;
+  S[13] = ph.b;
+}
+
+/** Sets s2 and the running max's factors (ψ's) in `S`. */
+export function fillDenominator(
+  ps: { readonly s2: number; readonly maxIn: number; readonly maxPrev: number },
+  S: Float64Array,
+): void {
+  S[4] = ps.maxIn;
+  S[5] = ps.maxPrev;
+  S[7] = ps.s2;
+}
+
+/** Sets the transforms' entries in `S` from their combination in `s`: η's bounds and the decay. */
+export function fillTransforms(s: StepScalars, S: Float64Array): void {
   S[10] = s.lower;
   S[11] = s.upper;
-  S[12] = s.a;
-  S[13] = s.b;
   S[14] = s.decay;
+}
+
+/**
+ * Names `S`'s entries in `s` (β_{1t}, β_{2t}, the running max's factors, s2,
+ * a, b): for what reads them by name, φ's and ψ's own loops and `finish`.
+ */
+export function nameScalars(S: Float64Array, s: StepScalars): void {
+  s.beta1T = S[0]!;
+  s.beta2T = S[2]!;
+  s.maxIn = S[4]!;
+  s.maxPrev = S[5]!;
+  s.s2 = S[7]!;
+  s.a = S[12]!;
+  s.b = S[13]!;
 }

@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { jsSource, watFunction } from "./_codegen.ts";
-import { loop, loopCode } from "./_kernels.ts";
-import { adamStep, AT, fold, holds, PLAIN, SCALARS, type Shape } from "./_update.ts";
+import { loop, loopCode, runner } from "./_kernels.ts";
+import { adamStep, AT, fixScalars, fold, holds, PLAIN, SCALARS, type Shape } from "./_update.ts";
 import { Rng } from "../random/rng.ts";
 
 Deno.test("folding by the plain facts keeps only the facts the step reads", () => {
@@ -71,6 +71,29 @@ Deno.test("where its facts hold, the folded loop = the general loop, bit for bit
         assert.deepEqual(a, b, `${JSON.stringify(shape)} float32 ${float32}`);
       }
     }
+  }
+});
+
+Deno.test("float32 arithmetic: a loop folded by ε = 1e-8 rounds it as the record's f(S[k]) does", () => {
+  // √v_i = 1.2345·2^-26 in float32, where f(√v_i + 1e-8) ≠ f(√v_i + f(1e-8)).
+  const root = Math.fround(1.2345 * 2 ** -26);
+  assert.notEqual(Math.fround(root + 1e-8), Math.fround(root + Math.fround(1e-8)));
+  const S = new Float64Array(SCALARS.length);
+  fixScalars(S, { epsIn: 0, epsOut: 1e-8, lo: -Infinity, hi: Infinity, p: 0.5 });
+  // m and v kept (B1 = B2 = 1, K1 = K2 = 0), the plain facts holding.
+  S.set([1, 0, 1, 0, 1, 1, 1, 1], 0);
+  S[AT.A] = 1;
+  S[AT.B] = 0;
+  const code = loopCode("adam", { hasMax: false, useDen: true }, true, true);
+  const folded = runner(code, S), general = loop(code).general;
+  for (let k = 0; k < 50; k++) {
+    S[AT.STEP] = Math.fround(1 + k / 64);
+    const arrays = () =>
+      [[0], [0], [1], [Math.fround(root * root)]].map((a) => Float32Array.from(a));
+    const [x, g, m, v] = arrays(), [x2, g2, m2, v2] = arrays();
+    folded(S, x!, g!, m!, v!, null, null, null, null, 0, 1);
+    general(S, x2!, g2!, m2!, v2!, null, null, null, null, 0, 1);
+    assert.equal(x![0], x2![0], `STEP = ${S[AT.STEP]}`);
   }
 });
 

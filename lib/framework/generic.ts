@@ -17,14 +17,17 @@
  *
  * What makes it fast (measured by `deno task bench`): the learning rate is
  * formed inside the update loop, not stored and re-read; everything that does
- * not depend on the coordinate is resolved once per step into one scalars
- * record; the loops are generated from one description of the update
- * (`_update.ts`), folded where the step's scalars allow, one copy per array
- * type; and for Adam's family (φ and ψ moving averages, declared by their
- * `movingAverage`) one loop runs φ, ψ and the update together. The step itself
- * is a few short functions, so that V8 inlines them into one another, with what
- * is rare (errors, huge gradients, L2 decay, weights) kept out of them; this is
- * what a 1-D step's speed depends on.
+ * not depend on the coordinate is resolved once per step, written straight
+ * into the loops' scalars record (`scalars.ts`), calling a β_t schedule
+ * directly where φ's or ψ's `prepare` does nothing else; what a recipe fixes
+ * for its lifetime (φ's and ψ's `fixed`, and the neutral decay and bounds of a
+ * recipe without transforms) is set once and folded into its loops; the loops are
+ * generated from one description of the update (`_update.ts`), folded where
+ * the step's scalars allow, one copy per array type; and for Adam's family (φ
+ * and ψ moving averages, declared by their `movingAverage`) one loop runs φ, ψ
+ * and the update together. The step itself is a few short functions, so that
+ * V8 inlines them into one another, with what is rare (errors, huge gradients,
+ * L2 decay, weights) kept out of them; this is what a 1-D step's speed depends on.
  *
  * A method built with `arithmetic: "float32"` (Adam's family, Float32Array
  * state) computes in float32 instead (`_float32.ts`): its state lives in
@@ -36,13 +39,13 @@
  * @module
  */
 import type { MethodSpec, Optimizer, ResolvedSpec, State, StepScalars, Vec } from "./types.ts";
-import { makePrepare, newScalars } from "./scalars.ts";
+import { fixLifetime, makePrepare, newScalars } from "./scalars.ts";
 export { newScalars };
 import { unconstrained } from "./projection.ts";
 import { oneOf } from "./validate.ts";
 import { NonFiniteGradientError, NonFiniteStateError } from "./errors.ts";
 import { loops } from "./_loops.ts";
-import { fillScalars, fixScalars, SCALARS } from "./_update.ts";
+import { fixScalars, nameScalars, SCALARS } from "./_update.ts";
 import { loopCode, runner } from "./_kernels.ts";
 import type { Kernel } from "./_codegen.ts";
 import { adamSlotOf, float32Unsupported } from "./_float32.ts";
@@ -77,7 +80,13 @@ function firstNonFiniteIn(state: State): [string, number] | null {
  * an optimizer keeps its own records and allocates nothing per step.
  */
 export function prepare(spec: MethodSpec, state: State, s: StepScalars, t: number): void {
-  makePrepare(resolve(spec))(state, s, t);
+  const resolved = resolve(spec);
+  const S = new Float64Array(SCALARS.length);
+  fixScalars(S, { epsIn: 0, epsOut: 0, lo: -Infinity, hi: Infinity, p: 0.5 });
+  fixLifetime(resolved, S);
+  Object.assign(s, newScalars()); // the neutral values of what no block contributes
+  makePrepare(resolved)(state, S, s, t);
+  nameScalars(S, s);
 }
 
 /**
@@ -177,11 +186,13 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
   const runners: Kernel[] = [];
   const runOf = (code: number, f32: boolean, array32: boolean): Kernel => {
     const c = code | (f32 ? 256 : 0) | (array32 ? 512 : 0);
-    return runners[c] ??= runner(c, S);
+    return runners[c] ??= runner(c, S, lifetime);
   };
   /** The step's scalars record, in the order of the description's `SCALARS`. */
   const S = new Float64Array(SCALARS.length);
   fixScalars(S, { epsIn: spec.epsIn, epsOut: spec.epsOut, lo: k.lo, hi: k.hi, p: spec.p });
+  /** The scalars fixed for this recipe's lifetime, which its loops are folded by. */
+  const lifetime = fixLifetime(spec, S);
   /** A uniform bound as an array, for a box whose other bound is per coordinate. */
   const boundArrays = new Map<number, Vec>();
   const filled = (n: number, value: number): Vec => {
@@ -340,9 +351,8 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     f32: boolean,
     arena: Float32Arena | undefined,
   ): void {
-    prepareStep(state, s, t);
+    prepareStep(state, S, s, t);
     const g = s.l2 === 0 ? gt : decayedGradient(state.x, gt, f32, arena);
-    fillScalars(s, S);
     const w = separable ? null : weightsFor(state.x);
     if (arena !== undefined) {
       arena.adam(S, numSlot!, adamSlot!, maxSlot, s.adaptive);
@@ -353,6 +363,7 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     }
     if (w !== null) projection.project!(state.x, w);
     if (hasFinish) {
+      nameScalars(S, s);
       phi.finish?.(state, s);
       psi.finish?.(state, s);
     }
@@ -415,6 +426,7 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
     const m = phi.numSlot === null ? g : slots[phi.numSlot]!;
     const v = psi.denSlot === null || !s.adaptive ? null : slots[psi.denSlot]!;
     const run = runOf(LOOP_UPDATE | (v !== null ? 8 : 0), false, x.BYTES_PER_ELEMENT === 4);
+    nameScalars(S, s);
     const loAt = perCoordinate ? boundAt(k.loAt, k.lo, n) : null;
     const hiAt = perCoordinate ? boundAt(k.hiAt, k.hi, n) : null;
     for (let lo = 0; lo < n; lo += TILE) {
@@ -439,9 +451,8 @@ export function makeOptimizer(recipe: MethodSpec): Optimizer {
       out.fill(0);
       return;
     }
-    prepareStep(state, r, state.t);
+    prepareStep(state, R, r, state.t);
     const v = psi.denSlot === null || !r.adaptive ? null : state.slots[psi.denSlot]!;
-    fillScalars(r, R);
     // η_i from the description the step runs, in the step's arithmetic.
     const eta = LOOP_ETA | (v !== null ? 8 : 0);
     const run = runOf(eta, float32For(state.x), out.BYTES_PER_ELEMENT === 4);

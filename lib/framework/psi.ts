@@ -6,6 +6,10 @@
  */
 import type { SecondMoment } from "./types.ts";
 import { blocks } from "./_blocks.ts";
+import { beta2Prepare, scheduleOf } from "./scalars.ts";
+
+/** s2 = maxIn = maxPrev = 1 at every step: no correction inside the root, a max over the raw v_t. */
+const NEUTRAL = { s2: 1, maxIn: 1, maxPrev: 1 } as const;
 
 /** ψ_t = I: SGD. */
 export function identityPsi(): SecondMoment {
@@ -14,6 +18,7 @@ export function identityPsi(): SecondMoment {
     slots: {},
     denSlot: null,
     root: "sqrt",
+    fixed: NEUTRAL,
     prepare() {},
     update() {},
   };
@@ -30,6 +35,7 @@ export function sumOfSquaresPsi(opts: { average: boolean; init?: number }): Seco
     slots: { sumSq: opts.init ?? 0 },
     denSlot: "sumSq",
     root: "sqrt",
+    fixed: opts.average ? undefined : NEUTRAL,
     prepare(_state, s) {
       if (opts.average) s.s2 = 1 / s.t;
     },
@@ -65,9 +71,10 @@ export function emaPsi(opts: {
     denSlot: "v",
     root: "sqrt",
     movingAverage: "v",
-    prepare(_state, s) {
+    fixed: correction === "inside" ? undefined : NEUTRAL,
+    // One function per correction, chosen here (see `emaPhi`).
+    prepare: correction === "none" ? beta2Prepare(beta2T) : (_state, s) => {
       s.beta2T = beta2T(s.t);
-      if (correction === "none") return; // Math.pow costs more than a 1-D step: skip it.
       const bc2 = 1 - Math.pow(beta2, s.t);
       if (correction === "inside") s.s2 = 1 / bc2;
       else s.c *= Math.sqrt(bc2);
@@ -108,10 +115,11 @@ export function runningMaxPsi(
     maxOf: innerSlot,
     root: inner.root,
     movingAverage,
-    prepare(state, s) {
+    // Over the raw v_t, the max's factors keep their neutral value 1: ψ's
+    // contribution is the inner one's (with its schedule, see `beta2Prepare`).
+    fixed: opts.over === "raw" ? inner.fixed : undefined,
+    prepare: opts.over === "raw" ? rawPrepare(inner) : (state, s) => {
       inner.prepare(state, s);
-      s.maxIn = 1;
-      s.maxPrev = 1;
       if (opts.over === "corrected") {
         s.maxIn = s.s2;
         s.s2 = 1;
@@ -128,6 +136,12 @@ export function runningMaxPsi(
     },
     finish: inner.finish,
   };
+}
+
+/** The inner estimator's `prepare`, carrying its schedule where it has one. */
+function rawPrepare(inner: SecondMoment): SecondMoment["prepare"] {
+  const schedule = scheduleOf(inner.prepare);
+  return schedule !== undefined ? beta2Prepare(schedule) : (state, s) => inner.prepare(state, s);
 }
 
 /**
@@ -180,6 +194,7 @@ export function infinityNormPsi(opts: { beta2: number; eps: number }): SecondMom
     slots: { u: 0 },
     denSlot: "u",
     root: "linear",
+    fixed: NEUTRAL,
     prepare(_state, s) {
       s.beta2T = opts.beta2;
     },

@@ -139,8 +139,21 @@ export interface FirstMoment {
   readonly slots: Readonly<Record<string, number>>;
   /** The slot holding m_t for the numerator, or null when the numerator is g_t alone. */
   readonly numSlot: string | null;
-  /** Writes its contribution to step `s.t` (`beta1T`, `a`, `b`, `c`) into its own record. */
+  /**
+   * Writes its contribution to step `s.t` (`beta1T`, `a`, `b`, `c`) into its
+   * own record. One made by `beta1Prepare` (`scalars.ts`) carries its β_{1t}
+   * schedule, which the generic step calls instead.
+   */
   prepare(state: State, s: PhiScalars): void;
+  /**
+   * Optional, for speed: the numerator's weights `a`, `b` when they are the
+   * same at every step (a moving average's a = 1, b = 0), which `prepare` then
+   * leaves as they are or writes with these values. The generic step sets them
+   * once instead of every step, and folds them into its loops. Like
+   * `movingAverage`, it describes `prepare`: a φ made by spreading another and
+   * replacing `prepare` drops it (`fixed: undefined`) unless the new one keeps it true.
+   */
+  readonly fixed?: { readonly a: number; readonly b: number };
   /** Updates its slots on coordinates [lo, hi) from the gradient. */
   update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
   /** Optional: advances scalars carried across steps, after the step. */
@@ -171,8 +184,20 @@ export interface SecondMoment {
    * maximum of, so that v̂_i ≥ v_i holds in every state this ψ produces.
    */
   readonly maxOf?: string;
-  /** Writes its contribution to step `s.t` (`beta2T`, `s2`, `c`, `maxIn`, `maxPrev`) into its own record. */
+  /**
+   * Writes its contribution to step `s.t` (`beta2T`, `s2`, `c`, `maxIn`,
+   * `maxPrev`) into its own record. One made by `beta2Prepare` (`scalars.ts`)
+   * carries its β_{2t} schedule, which the generic step calls instead.
+   */
   prepare(state: State, s: PsiScalars): void;
+  /**
+   * Optional, for speed: `s2`, `maxIn` and `maxPrev` when they are the same at
+   * every step (1, 1, 1 without a correction inside the root), which `prepare`
+   * then leaves as they are or writes with these values. The generic step sets
+   * them once instead of every step, and folds them into its loops. A ψ made
+   * by spreading another and replacing `prepare` drops it (see `FirstMoment.fixed`).
+   */
+  readonly fixed?: { readonly s2: number; readonly maxIn: number; readonly maxPrev: number };
   /** Updates its slots on coordinates [lo, hi); may read phi's slots (AdaBelief). */
   update(state: State, g: Vec, s: StepScalars, lo: number, hi: number): void;
   /** Optional: advances scalars carried across steps, after the step. */

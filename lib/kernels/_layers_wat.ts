@@ -428,108 +428,99 @@ const LRN_POOL_BACK = `
       ${set("$b", add(get("$b"), "(i32.const 1)"))}
       (br $bl))))`;
 
+/** The sizes of a valid K × K patch grid: OH, OW, and a run (K·C floats) and an image row in bytes. */
+const PATCH_SIZES = `
+    ${set("$OH", add(`(i32.sub ${get("$H")} ${get("$K")})`, "(i32.const 1)"))}
+    ${set("$OW", add(`(i32.sub ${get("$W")} ${get("$K")})`, "(i32.const 1)"))}
+    ${set("$run", `(i32.shl ${mul(get("$K"), get("$C"))} (i32.const 2))`)}
+    ${set("$row", `(i32.shl ${mul(get("$W"), get("$C"))} (i32.const 2))`)}`;
+
+/**
+ * The loops over every patch of B NHWC images: for image b, output pixel
+ * (y, xo) and kernel row ky, `ptr` points at the run of K·C floats of the
+ * image at pixel (y + ky, xo) of `image`, and `$end` just past it; `inner`
+ * handles the run (moving the patch matrix's own pointer).
+ */
+function overPatches(ptr: string, image: string, inner: string): string {
+  const offset = mul(
+    add(mul(add(mul(get("$b"), get("$H")), get("$y")), get("$W")), get("$xo")),
+    get("$C"),
+  );
+  return `
+    (block $bd (loop $bl (br_if $bd (i32.ge_u ${get("$b")} ${get("$B")}))
+      ${set("$y", "(i32.const 0)")}
+      (block $yd (loop $yl (br_if $yd (i32.ge_u ${get("$y")} ${get("$OH")}))
+        ${set("$xo", "(i32.const 0)")}
+        (block $xd (loop $xl (br_if $xd (i32.ge_u ${get("$xo")} ${get("$OW")}))
+          ${set(ptr, add(get(image), `(i32.shl ${offset} (i32.const 2))`))}
+          ${set("$ky", "(i32.const 0)")}
+          (block $kd (loop $kl (br_if $kd (i32.ge_u ${get("$ky")} ${get("$K")}))
+            ${set("$end", add(get(ptr), get("$run")))}
+            ${inner}
+            ${set(ptr, add(`(i32.sub ${get("$end")} ${get("$run")})`, get("$row")))}
+            ${set("$ky", add(get("$ky"), "(i32.const 1)"))}
+            (br $kl)))
+          ${set("$xo", add(get("$xo"), "(i32.const 1)"))}
+          (br $xl)))
+        ${set("$y", add(get("$y"), "(i32.const 1)"))}
+        (br $yl)))
+      ${set("$b", add(get("$b"), "(i32.const 1)"))}
+      (br $bl)))`;
+}
+
+const PATCH_LOCALS = `(local $b i32) (local $y i32) (local $xo i32) (local $ky i32) (local $OH i32)
+    (local $OW i32) (local $src i32) (local $dst i32) (local $end i32) (local $run i32)
+    (local $row i32)`;
+
 /** im2col and col2im on NHWC images; see the module documentation. */
 const IM2COL = `
   (func (export "im2col")
     (param $x i32) (param $B i32) (param $H i32) (param $W i32) (param $C i32) (param $K i32)
     (param $cols i32)
-    (local $b i32) (local $y i32) (local $xo i32) (local $ky i32) (local $OH i32) (local $OW i32)
-    (local $src i32) (local $end i32) (local $run i32) (local $dst i32) (local $row i32)
-    ${set("$OH", add(`(i32.sub ${get("$H")} ${get("$K")})`, "(i32.const 1)"))}
-    ${set("$OW", add(`(i32.sub ${get("$W")} ${get("$K")})`, "(i32.const 1)"))}
-    ${set("$run", `(i32.shl ${mul(get("$K"), get("$C"))} (i32.const 2))`)}
-    ${set("$row", `(i32.shl ${mul(get("$W"), get("$C"))} (i32.const 2))`)}
+    ${PATCH_LOCALS}
+    ${PATCH_SIZES}
     ${set("$dst", get("$cols"))}
-    (block $bd (loop $bl (br_if $bd (i32.ge_u ${get("$b")} ${get("$B")}))
-      ${set("$y", "(i32.const 0)")}
-      (block $yd (loop $yl (br_if $yd (i32.ge_u ${get("$y")} ${get("$OH")}))
-        ${set("$xo", "(i32.const 0)")}
-        (block $xd (loop $xl (br_if $xd (i32.ge_u ${get("$xo")} ${get("$OW")}))
-          ${
-  set(
+    ${
+  overPatches(
     "$src",
-    add(
-      get("$x"),
-      `(i32.shl ${
-        mul(add(mul(add(mul(get("$b"), get("$H")), get("$y")), get("$W")), get("$xo")), get("$C"))
-      } (i32.const 2))`,
-    ),
-  )
-}
-          ${set("$ky", "(i32.const 0)")}
-          (block $kd (loop $kl (br_if $kd (i32.ge_u ${get("$ky")} ${get("$K")}))
-            ${set("$end", add(get("$src"), get("$run")))}
-            (block $cd (loop $cl
+    "$x",
+    `(block $cd (loop $cl
               (v128.store ${get("$dst")} (v128.load ${get("$src")}))
               ${set("$src", add(get("$src"), "(i32.const 16)"))}
               ${set("$dst", add(get("$dst"), "(i32.const 16)"))}
               (br_if $cl (i32.lt_u ${get("$src")} ${get("$end")}))))
             ;; back up over the overrun
-            ${set("$dst", `(i32.sub ${get("$dst")} (i32.sub ${get("$src")} ${get("$end")}))`)}
-            ${set("$src", add(`(i32.sub ${get("$end")} ${get("$run")})`, get("$row")))}
-            ${set("$ky", add(get("$ky"), "(i32.const 1)"))}
-            (br $kl)))
-          ${set("$xo", add(get("$xo"), "(i32.const 1)"))}
-          (br $xl)))
-        ${set("$y", add(get("$y"), "(i32.const 1)"))}
-        (br $yl)))
-      ${set("$b", add(get("$b"), "(i32.const 1)"))}
-      (br $bl))))
+            ${set("$dst", `(i32.sub ${get("$dst")} (i32.sub ${get("$src")} ${get("$end")}))`)}`,
+  )
+})
 
   (func (export "col2im")
     (param $dcols i32) (param $B i32) (param $H i32) (param $W i32) (param $C i32) (param $K i32)
     (param $dx i32)
-    (local $b i32) (local $y i32) (local $xo i32) (local $ky i32) (local $OH i32) (local $OW i32)
-    (local $dst i32) (local $end i32) (local $run i32) (local $src i32)
-    (local $row i32)
-    ${set("$OH", add(`(i32.sub ${get("$H")} ${get("$K")})`, "(i32.const 1)"))}
-    ${set("$OW", add(`(i32.sub ${get("$W")} ${get("$K")})`, "(i32.const 1)"))}
-    ${set("$run", `(i32.shl ${mul(get("$K"), get("$C"))} (i32.const 2))`)}
-    ${set("$row", `(i32.shl ${mul(get("$W"), get("$C"))} (i32.const 2))`)}
+    ${PATCH_LOCALS}
+    ${PATCH_SIZES}
     ${set("$src", get("$dcols"))}
-    (block $bd (loop $bl (br_if $bd (i32.ge_u ${get("$b")} ${get("$B")}))
-      ${set("$y", "(i32.const 0)")}
-      (block $yd (loop $yl (br_if $yd (i32.ge_u ${get("$y")} ${get("$OH")}))
-        ${set("$xo", "(i32.const 0)")}
-        (block $xd (loop $xl (br_if $xd (i32.ge_u ${get("$xo")} ${get("$OW")}))
-          ${
-  set(
+    ${
+  overPatches(
     "$dst",
-    add(
-      get("$dx"),
-      `(i32.shl ${
-        mul(add(mul(add(mul(get("$b"), get("$H")), get("$y")), get("$W")), get("$xo")), get("$C"))
-      } (i32.const 2))`,
-    ),
-  )
-}
-          ${set("$ky", "(i32.const 0)")}
-          (block $kd (loop $kl (br_if $kd (i32.ge_u ${get("$ky")} ${get("$K")}))
-            ${set("$end", add(get("$dst"), get("$run")))}
-            (block $vd (loop $vl
+    "$dx",
+    `(block $vd (loop $vl
               (br_if $vd (i32.gt_u (i32.add ${get("$dst")} (i32.const 16)) ${get("$end")}))
               (v128.store ${get("$dst")} (f32x4.add (v128.load ${get("$dst")}) (v128.load ${
-  get("$src")
-})))
+      get("$src")
+    })))
               ${set("$src", add(get("$src"), "(i32.const 16)"))}
               ${set("$dst", add(get("$dst"), "(i32.const 16)"))}
               (br $vl)))
             (block $sd (loop $sl (br_if $sd (i32.ge_u ${get("$dst")} ${get("$end")}))
               (f32.store ${get("$dst")} (f32.add (f32.load ${get("$dst")}) (f32.load ${
-  get("$src")
-})))
+      get("$src")
+    })))
               ${set("$src", add(get("$src"), "(i32.const 4)"))}
               ${set("$dst", add(get("$dst"), "(i32.const 4)"))}
-              (br $sl)))
-            ${set("$dst", add(`(i32.sub ${get("$end")} ${get("$run")})`, get("$row")))}
-            ${set("$ky", add(get("$ky"), "(i32.const 1)"))}
-            (br $kl)))
-          ${set("$xo", add(get("$xo"), "(i32.const 1)"))}
-          (br $xl)))
-        ${set("$y", add(get("$y"), "(i32.const 1)"))}
-        (br $yl)))
-      ${set("$b", add(get("$b"), "(i32.const 1)"))}
-      (br $bl))))`;
+              (br $sl)))`,
+  )
+})`;
 
 /** The functions of this file, for the kernels module. */
 export const LAYERS_FUNCS = `${LRN_POOL} ${LRN_POOL_BACK} ${IM2COL}`;

@@ -35,7 +35,14 @@
  * @module
  */
 import { Worker } from "node:worker_threads";
-import { kernelsInstance, kernelsMemory, kernelsModule } from "./_wasm.ts";
+import {
+  currentInstance,
+  kernelsInstance,
+  kernelsMemory,
+  kernelsModule,
+  sharedMemoryInUse,
+  useSharedMemory,
+} from "./_wasm.ts";
 import {
   CALL_INTS,
   CALLS,
@@ -87,8 +94,19 @@ export interface KernelCall {
 }
 
 let wanted = defaultThreads();
+useSharedMemory(wanted > 1);
 const names = kernelNames(WebAssembly.Module.exports(kernelsModule));
-const fns = names.map((n) => kernelsInstance.exports[n] as Kernel);
+const fnsOf = (instance: WebAssembly.Instance) => names.map((n) => instance.exports[n] as Kernel);
+/** The shared build's kernels (what every thread of a split job runs). */
+const fns = fnsOf(kernelsInstance);
+/** The calling thread's kernels for a job it runs alone, by instance (shared or private). */
+const aloneFns = new Map<WebAssembly.Instance, Kernel[]>([[kernelsInstance, fns]]);
+function fnsAlone(): Kernel[] {
+  const instance = currentInstance();
+  let f = aloneFns.get(instance);
+  if (f === undefined) aloneFns.set(instance, f = fnsOf(instance));
+  return f;
+}
 const buffer = new SharedArrayBuffer(CONTROL_BYTES);
 const control = new Int32Array(buffer);
 const claim = new BigInt64Array(buffer);
@@ -115,6 +133,8 @@ export function setThreads(n: number): void {
     throw new RangeError(`setThreads: n must be an integer in 1 … ${MAX_THREADS}, got ${n}`);
   }
   wanted = n;
+  // One thread works on a private memory, faster to copy into (see `_wasm.ts`).
+  useSharedMemory(n > 1);
 }
 
 const WORKER_URL = new URL("./_thread_worker.ts", import.meta.url);
@@ -150,6 +170,7 @@ function spawn(h: number): void {
  * most `units`, less helpers not yet ready. Starts missing helpers.
  */
 export function available(units: number): number {
+  if (!sharedMemoryInUse()) return 1;
   const t = Math.min(wanted, units);
   let ready = 1;
   for (let h = 0; h < t - 1; h++) {
@@ -250,7 +271,7 @@ export function runParallel(units: number, calls: readonly KernelCall[], t: numb
     Atomics.notify(control, SEQ); // all: a parked surplus helper (h ≥ t − 1) goes back to sleep
     handedOut++;
   }
-  const ran = runJob(control, claim, fns, seq);
+  const ran = runJob(control, claim, t > 1 ? fns : fnsAlone(), seq);
   let spins = 0;
   let last = -1;
   let since = 0;

@@ -14,6 +14,8 @@ import {
   threads,
 } from "./threads.ts";
 import { sparseRandom } from "./_testing.ts";
+import { sharedMemoryInUse } from "./_wasm.ts";
+import { im2col } from "./im2col.ts";
 
 const random = (rng: Rng, n: number) => Float32Array.from({ length: n }, () => 2 * rng.next() - 1);
 const bytes = (x: Float32Array) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
@@ -177,4 +179,28 @@ Deno.test("a script whose products ran on helper threads exits by itself", async
   clearTimeout(timer);
   assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
   assert.equal(new TextDecoder().decode(out.stdout).trim(), "300 1");
+});
+
+Deno.test("one thread works on the private memory, more on the shared one, with the same bits", () => {
+  const rng = new Rng(17);
+  const [a, b] = [random(rng, 128 * 784), random(rng, 784 * 100)];
+  const x = random(rng, 2 * 12 * 12 * 3);
+  const run = () => {
+    const c = new Float32Array(128 * 100);
+    gemm(128, 784, 100, a, b, c);
+    const cols = new Float32Array(2 * 8 * 8 * 5 * 5 * 3);
+    im2col(x, { batch: 2, height: 12, width: 12, channels: 3, kernel: 5 }, cols);
+    return [c, cols];
+  };
+  let one: Float32Array[] = [];
+  let two: Float32Array[] = [];
+  withThreads(1, () => {
+    assert.equal(sharedMemoryInUse(), false);
+    one = run();
+  });
+  withThreads(2, () => {
+    assert.equal(sharedMemoryInUse(), true);
+    two = run();
+  });
+  for (let i = 0; i < one.length; i++) assert.deepEqual(bytes(two[i]!), bytes(one[i]!));
 });

@@ -8,7 +8,7 @@
  * @module
  */
 import { FLOAT32_WAT } from "../../lib/framework/_float32_wat.ts";
-import { KERNELS_WAT } from "../../lib/kernels/_kernels_wat.ts";
+import { KERNELS_PRIVATE_WAT, KERNELS_WAT } from "../../lib/kernels/_kernels_wat.ts";
 
 /** One module: its text, which extra features it may use, and its generated file. */
 export interface WasmModule {
@@ -46,6 +46,15 @@ export const MODULES: readonly WasmModule[] = [
     threads: true,
     target: "lib/kernels/_kernels_wasm.ts",
     constant: "KERNELS_WASM_BASE64",
+    source: "_kernels_wat.ts",
+  },
+  {
+    name: "kernels-private",
+    wat: KERNELS_PRIVATE_WAT,
+    relaxed: true,
+    threads: false,
+    target: "lib/kernels/_kernels_private_wasm.ts",
+    constant: "KERNELS_PRIVATE_WASM_BASE64",
     source: "_kernels_wat.ts",
   },
 ];

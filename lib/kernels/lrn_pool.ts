@@ -35,7 +35,7 @@
  * @module
  */
 import { layersScratchFloats } from "./_layers_wat.ts";
-import { lrnPoolBackKernel, lrnPoolKernel, workspace } from "./_wasm.ts";
+import { lrnPoolBackKernel, type LrnPoolKernel, lrnPoolKernel, workspace } from "./_wasm.ts";
 
 /** The shape of an NHWC batch of maps. */
 export interface MapsShape {
@@ -97,24 +97,16 @@ function layout(s: MapsShape, p: LrnWindow) {
 }
 
 /**
- * The forward pass: `out` (B·⌊H/2⌋·⌊W/2⌋·C values) receives the pooled maps and
- * `codes` the position (0 … 3, row-major) of each maximum in its window.
+ * Checks the arguments, copies z and the bias into the workspace, and returns
+ * its layout and the arguments both kernels begin with.
  */
-export function reluLrnPool(
-  z: Float32Array,
-  bias: Float32Array,
-  s: MapsShape,
-  p: LrnWindow,
-  out: Float32Array,
-  codes: Uint8Array,
-): void {
+function loadMaps(z: Float32Array, bias: Float32Array, s: MapsShape, p: LrnWindow) {
   check(s, p, bias, z);
-  const m = pooledSize(s);
   const o = layout(s, p);
   const ws = workspace(o.end);
   ws.set(z.subarray(0, s.batch * s.height * s.width * s.channels), o.z);
   ws.set(bias.subarray(0, s.channels), o.bias);
-  lrnPoolKernel(
+  const args: Parameters<LrnPoolKernel> = [
     4 * o.z,
     4 * o.bias,
     4 * o.pooled,
@@ -127,7 +119,25 @@ export function reluLrnPool(
     p.n,
     p.k,
     p.alpha,
-  );
+  ];
+  return { o, ws, args };
+}
+
+/**
+ * The forward pass: `out` (B·⌊H/2⌋·⌊W/2⌋·C values) receives the pooled maps and
+ * `codes` the position (0 … 3, row-major) of each maximum in its window.
+ */
+export function reluLrnPool(
+  z: Float32Array,
+  bias: Float32Array,
+  s: MapsShape,
+  p: LrnWindow,
+  out: Float32Array,
+  codes: Uint8Array,
+): void {
+  const { o, ws, args } = loadMaps(z, bias, s, p);
+  const m = pooledSize(s);
+  lrnPoolKernel(...args);
   out.set(ws.subarray(o.pooled, o.pooled + m));
   codes.set(new Uint8Array(ws.buffer, 4 * o.codes, m));
 }
@@ -149,33 +159,14 @@ export function reluLrnPoolBackward(
   dz: Float32Array,
   sums: Float64Array,
 ): void {
-  check(s, p, bias, z);
+  const { o, ws, args } = loadMaps(z, bias, s, p);
   const m = pooledSize(s);
   const size = s.batch * s.height * s.width * s.channels;
-  const o = layout(s, p);
-  const ws = workspace(o.end);
-  ws.set(z.subarray(0, size), o.z);
-  ws.set(bias.subarray(0, s.channels), o.bias);
   ws.set(dp.subarray(0, m), o.pooled);
   new Uint8Array(ws.buffer, 4 * o.codes, m).set(codes.subarray(0, m));
   const acc = new Float64Array(ws.buffer, 4 * o.gb, s.channels);
   acc.set(sums.subarray(0, s.channels));
-  lrnPoolBackKernel(
-    4 * o.z,
-    4 * o.bias,
-    4 * o.pooled,
-    4 * o.codes,
-    4 * o.scratch,
-    s.batch,
-    s.height,
-    s.width,
-    s.channels,
-    p.n,
-    p.k,
-    p.alpha,
-    2 * p.alpha * p.beta,
-    4 * o.gb,
-  );
+  lrnPoolBackKernel(...args, 2 * p.alpha * p.beta, 4 * o.gb);
   dz.set(ws.subarray(o.z, o.z + size));
   sums.set(acc);
 }

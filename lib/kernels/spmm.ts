@@ -122,19 +122,10 @@ export function spmm(
   const flags = [+biasInKernel, +(relu && !accumulate)];
   // Row by row: the row pointers and C's rows move on; the row count (arg 3) is the chunk's.
   const deltas = [4, 0, 0, 0, 0, 0, 4 * ld];
-  const calls: KernelCall[] = [];
-  if (full > 0) {
-    const args = [4 * ptr, 4 * idx, 4 * vals, m, 4 * bOff, 4 * n, 4 * cOff, 4 * ld, full];
-    calls.push({
-      fn: `spmm${SPMM_PANEL}`,
-      args: [...args, 4 * biasOff, ...flags],
-      deltas,
-      countArg: 3,
-    });
-  }
-  if (tail > 0) {
-    const done = 16 * SPMM_PANEL * full;
-    const args = [
+  // One kernel call over panels of C's columns from byte `done` on (B's, C's and the bias's).
+  const call = (v: number, done: number, panels: number): KernelCall => ({
+    fn: `spmm${v}`,
+    args: [
       4 * ptr,
       4 * idx,
       4 * vals,
@@ -143,15 +134,16 @@ export function spmm(
       4 * n,
       4 * cOff + done,
       4 * ld,
-      1,
-    ];
-    calls.push({
-      fn: `spmm${tail}`,
-      args: [...args, 4 * biasOff + done, ...flags],
-      deltas,
-      countArg: 3,
-    });
-  }
+      panels,
+      4 * biasOff + done,
+      ...flags,
+    ],
+    deltas,
+    countArg: 3,
+  });
+  const calls: KernelCall[] = [];
+  if (full > 0) calls.push(call(SPMM_PANEL, 0, full));
+  if (tail > 0) calls.push(call(tail, 16 * SPMM_PANEL * full, 1));
   runParallel(m, calls, 2 * nnz * 4 * vectors >= PARALLEL_MIN_FLOP ? available(m) : 1);
   copyBack(w, cOff, ld, m, n, c, biasInKernel ? undefined : bias, accumulate);
   if (relu && accumulate) reluInPlace(c, m * n);

@@ -70,6 +70,11 @@ export function kernelNames(exports: WebAssembly.ModuleExportDescriptor[]): stri
 /** A kernel export, as both sides call it. */
 export type Kernel = (...args: number[]) => unknown;
 
+/** The kernels named `names` of an instance, in that order (a job names them by index). */
+export function kernelsOf(instance: WebAssembly.Instance, names: readonly string[]): Kernel[] {
+  return names.map((n) => instance.exports[n] as Kernel);
+}
+
 /**
  * Claims chunks of job `seq` and runs them until none is left (or the job is
  * no longer `seq`); returns how many blocks this thread ran. The same on both

@@ -11,7 +11,7 @@
 import { workerData } from "node:worker_threads";
 import {
   HELPERS,
-  type Kernel,
+  kernelsOf,
   READY,
   READY_STRIDE,
   runJob,
@@ -29,8 +29,7 @@ interface Setup {
 
 const { module, memory, control, helper, names } = workerData as Setup;
 const claim = new BigInt64Array(control.buffer);
-const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const fns = names.map((n) => exports[n] as Kernel);
+const fns = kernelsOf(new WebAssembly.Instance(module, { env: { memory } }), names);
 
 const ready = READY + READY_STRIDE * helper;
 Atomics.store(control, ready, 1);

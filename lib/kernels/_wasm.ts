@@ -82,22 +82,6 @@ export type CsrTKernel = (
   tVals: number,
 ) => void;
 
-/** A sparse-times-dense kernel with panels of V f32x4 vectors; see `_spmm_wat.ts`. */
-export type SpmmKernel = (
-  rowPtr: number,
-  colIdx: number,
-  vals: number,
-  m: number,
-  b: number,
-  rsB: number,
-  c: number,
-  ldc: number,
-  nPanels: number,
-  bias: number,
-  hasBias: number,
-  relu: number,
-) => void;
-
 const PAGE = 65536;
 let memory = kernelsMemory;
 let view = new Float32Array(memory.buffer);

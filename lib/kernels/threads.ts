@@ -57,6 +57,7 @@ import {
   HELPERS,
   type Kernel,
   kernelNames,
+  kernelsOf,
   MAX_ARGS,
   MAX_HELPERS,
   READY,
@@ -96,15 +97,14 @@ export interface KernelCall {
 let wanted = defaultThreads();
 useSharedMemory(wanted > 1);
 const names = kernelNames(WebAssembly.Module.exports(kernelsModule));
-const fnsOf = (instance: WebAssembly.Instance) => names.map((n) => instance.exports[n] as Kernel);
 /** The shared build's kernels (what every thread of a split job runs). */
-const fns = fnsOf(kernelsInstance);
+const fns = kernelsOf(kernelsInstance, names);
 /** The calling thread's kernels for a job it runs alone, by instance (shared or private). */
 const aloneFns = new Map<WebAssembly.Instance, Kernel[]>([[kernelsInstance, fns]]);
 function fnsAlone(): Kernel[] {
   const instance = currentInstance();
   let f = aloneFns.get(instance);
-  if (f === undefined) aloneFns.set(instance, f = fnsOf(instance));
+  if (f === undefined) aloneFns.set(instance, f = kernelsOf(instance, names));
   return f;
 }
 const buffer = new SharedArrayBuffer(CONTROL_BYTES);

@@ -221,16 +221,8 @@ export function helperBlocks(): number {
  * 1.14 ms); the calling thread spinning 20 000 loads rather than 500 saved
  * another 0.02–0.03 ms.
  */
-const spin = { helperUs: 250, mainSpins: 20_000 };
-
-/** Sets the spin times of {@link spin} (for measurements); returns the old ones. */
-export function tuneSpin(helperUs: number, mainSpins: number): [number, number] {
-  const old: [number, number] = [spin.helperUs, spin.mainSpins];
-  [spin.helperUs, spin.mainSpins] = [helperUs, mainSpins];
-  Atomics.store(control, SPIN_US, helperUs);
-  return old;
-}
-Atomics.store(control, SPIN_US, spin.helperUs);
+const spin = { helperUs: 250, mainSpins: 20_000 } as const;
+Atomics.store(control, SPIN_US, spin.helperUs); // the helpers read it there
 
 /**
  * Runs `calls` on blocks 0 … units − 1 (see {@link KernelCall}) over `t`
